@@ -1,0 +1,22 @@
+/** Base class of every error webgrad throws on purpose. */
+export class WebgradError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Shapes that do not fit the op: mismatched, non-integer, negative. */
+export class ShapeError extends WebgradError {}
+
+/** An argument outside its domain: a dropout p outside [0, 1), a NaN or out-of-range label, a bad option. */
+export class ValueError extends WebgradError {}
+
+/** A tensor (or a backend) used after dispose(). */
+export class DisposedError extends WebgradError {}
+
+/** A backend failed, or cannot do what was asked (device lost, no adapter, ...). */
+export class BackendError extends WebgradError {}
+
+/** An allocation over what the device or the heap allows. */
+export class ResourceLimitError extends BackendError {}

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export type * from './backend.js';
+export { CpuBackend } from './cpu/cpu-backend.js';
+export { Tensor, tensor, full, zeros, ones, empty, tidy, liveTensorCount, defaultBackend, setDefaultBackend } from './tensor.js';
+export * as kernels from './kernels.js';

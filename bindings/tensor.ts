@@ -1,0 +1,235 @@
+import type { Backend, Storage } from './backend.js';
+import { CpuBackend } from './cpu/cpu-backend.js';
+import { BackendError, DisposedError, ShapeError, ValueError } from './errors.js';
+import { checkShape, shapeSize, formatShape } from './shape.js';
+
+/** A storage shared by tensors that view the same data (reshape), freed with its last view. */
+class SharedStorage {
+  private refs = 1;
+  constructor(readonly backend: Backend, readonly storage: Storage) {}
+  retain(): this {
+    this.refs++;
+    return this;
+  }
+  release(): void {
+    if (--this.refs === 0 && !this.backend.disposed) this.backend.free(this.storage);
+  }
+}
+
+/** What autograd records on a tensor an op produced: how to send its gradient to its inputs. */
+export interface GradNode {
+  readonly op: string;
+  readonly inputs: readonly Tensor[];
+  /** Given d(loss)/d(this output), return d(loss)/d(input) for each input (null where none is needed). */
+  backward(gradOutput: Tensor): (Tensor | null)[];
+  /** Tensors saved for backward that this node owns and frees when the graph is released. */
+  readonly saved?: readonly Tensor[];
+}
+
+let defaultBackendInstance: Backend | null = null;
+
+/** The backend tensors are created on when none is named: the cpu reference backend unless set. */
+export function defaultBackend(): Backend {
+  if (!defaultBackendInstance || defaultBackendInstance.disposed) defaultBackendInstance = new CpuBackend();
+  return defaultBackendInstance;
+}
+
+export function setDefaultBackend(backend: Backend): void {
+  defaultBackendInstance = backend;
+}
+
+type Scope = Set<Tensor>;
+const scopes: Scope[] = [];
+
+/**
+ * Runs fn and disposes every tensor created inside it except those it returns
+ * (a tensor, or an array or object of tensors) and those marked with keep().
+ */
+export function tidy<T>(fn: () => T): T {
+  const scope: Scope = new Set();
+  scopes.push(scope);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    scopes.pop();
+  }
+  const kept = new Set<Tensor>();
+  collectTensors(result, kept);
+  const parent = scopes[scopes.length - 1];
+  for (const t of scope) {
+    if (kept.has(t) || t.kept) parent?.add(t);
+    else t.dispose();
+  }
+  return result;
+}
+
+function collectTensors(value: unknown, into: Set<Tensor>): void {
+  if (value instanceof Tensor) into.add(value);
+  else if (Array.isArray(value)) for (const v of value) collectTensors(v, into);
+  else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    for (const v of Object.values(value)) collectTensors(v, into);
+}
+
+let liveTensors = 0;
+
+/** Number of tensors created and not yet disposed, across all backends. */
+export function liveTensorCount(): number {
+  return liveTensors;
+}
+
+export interface TensorOptions {
+  backend?: Backend;
+  requiresGrad?: boolean;
+}
+
+export class Tensor {
+  readonly shape: readonly number[];
+  readonly size: number;
+  readonly backend: Backend;
+  private shared: SharedStorage | null;
+  requiresGrad = false;
+  /** Accumulated gradient after backward(); null until then. */
+  grad: Tensor | null = null;
+  /** Set by autograd on tensors an op produced while gradients are recorded. */
+  gradNode: GradNode | null = null;
+  /** Exempt from the enclosing tidy() scope. */
+  kept = false;
+
+  /** Wraps storage the caller hands over; the tensor owns it from now on. */
+  constructor(backend: Backend, storage: Storage, shape: readonly number[], shared?: SharedStorage) {
+    checkShape(shape);
+    const size = shapeSize(shape);
+    if (storage.length < size)
+      throw new ShapeError(`storage of ${storage.length} elements is too small for shape ${formatShape(shape)}`);
+    this.backend = backend;
+    this.shape = Object.freeze([...shape]);
+    this.size = size;
+    this.shared = shared ? shared.retain() : new SharedStorage(backend, storage);
+    liveTensors++;
+    scopes[scopes.length - 1]?.add(this);
+  }
+
+  get disposed(): boolean {
+    return this.shared === null;
+  }
+
+  /** The backend storage; throws DisposedError after dispose(). */
+  get storage(): Storage {
+    if (!this.shared) throw new DisposedError(`tensor of shape ${formatShape(this.shape)} was used after dispose()`);
+    if (this.backend.disposed) throw new DisposedError(`the ${this.backend.name} backend of this tensor was disposed`);
+    return this.shared.storage;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** A tensor of another shape over the same data (no copy). */
+  view(shape: readonly number[]): Tensor {
+    const resolved = resolveShape(shape, this.size);
+    const storage = this.storage;
+    return new Tensor(this.backend, storage, resolved, this.shared!);
+  }
+
+  async data(): Promise<Float32Array> {
+    const out = await this.backend.read(this.storage);
+    return out.length === this.size ? out : out.slice(0, this.size);
+  }
+
+  dataSync(): Float32Array {
+    const storage = this.storage;
+    if (!this.backend.readSync)
+      throw new BackendError(`the ${this.backend.name} backend cannot read synchronously; use await tensor.data()`);
+    const out = this.backend.readSync(storage);
+    return out.length === this.size ? out : out.slice(0, this.size);
+  }
+
+  /** Nested arrays, like PyTorch's tolist(). */
+  async array(): Promise<unknown> {
+    return nest(await this.data(), this.shape);
+  }
+
+  /** Frees the storage (once its last view is disposed); idempotent. */
+  dispose(): void {
+    if (!this.shared) return;
+    this.shared.release();
+    this.shared = null;
+    this.grad?.dispose();
+    this.grad = null;
+    this.gradNode = null;
+    liveTensors--;
+  }
+
+  /** Keeps this tensor alive past the enclosing tidy() scope. */
+  keep(): this {
+    this.kept = true;
+    return this;
+  }
+
+  toString(): string {
+    return `Tensor(${formatShape(this.shape)}, ${this.backend.name}${this.disposed ? ', disposed' : ''})`;
+  }
+}
+
+function nest(data: Float32Array, shape: readonly number[]): unknown {
+  if (shape.length === 0) return data[0];
+  const [first, ...rest] = shape;
+  const stride = shapeSize(rest);
+  return Array.from({ length: first }, (_, i) => nest(data.subarray(i * stride, (i + 1) * stride), rest));
+}
+
+/** Resolves one -1 in a shape against a total size. */
+export function resolveShape(shape: readonly number[], size: number): number[] {
+  const unknown = shape.filter((d) => d === -1).length;
+  if (unknown > 1) throw new ShapeError(`only one dimension may be -1, got ${formatShape(shape)}`);
+  const known = shape.filter((d) => d !== -1);
+  checkShape(known);
+  const knownSize = shapeSize(known);
+  const resolved = shape.map((d) => (d === -1 ? (knownSize === 0 ? 0 : size / knownSize) : d));
+  if (!Number.isInteger(resolved[shape.indexOf(-1)] ?? 0) || shapeSize(resolved) !== size)
+    throw new ShapeError(`cannot view ${size} elements as shape ${formatShape(shape)}`);
+  return resolved;
+}
+
+/** Creates a tensor from host data. */
+export function tensor(
+  data: ArrayLike<number> | number, shape?: readonly number[], options: TensorOptions = {},
+): Tensor {
+  const values = typeof data === 'number' ? [data] : data;
+  const resolved = shape ?? (typeof data === 'number' ? [] : [values.length]);
+  checkShape(resolved);
+  if (shapeSize(resolved) !== values.length)
+    throw new ShapeError(`${values.length} values do not fill shape ${formatShape(resolved)}`);
+  const backend = options.backend ?? defaultBackend();
+  const storage = backend.alloc(values.length);
+  const t = new Tensor(backend, storage, resolved);
+  backend.write(storage, values instanceof Float32Array ? values : Float32Array.from(values));
+  t.requiresGrad = options.requiresGrad ?? false;
+  return t;
+}
+
+/** A tensor of the given shape filled with one value. */
+export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
+  checkShape(shape);
+  if (typeof value !== 'number') throw new ValueError(`fill value must be a number, got ${typeof value}`);
+  const backend = options.backend ?? defaultBackend();
+  const t = new Tensor(backend, backend.alloc(shapeSize(shape)), shape);
+  backend.fill(t.storage, value, t.size);
+  t.requiresGrad = options.requiresGrad ?? false;
+  return t;
+}
+
+export function zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
+  return full(shape, 0, options);
+}
+
+export function ones(shape: readonly number[], options: TensorOptions = {}): Tensor {
+  return full(shape, 1, options);
+}
+
+/** An uninitialised tensor for a kernel to write into. */
+export function empty(shape: readonly number[], backend: Backend): Tensor {
+  checkShape(shape);
+  return new Tensor(backend, backend.alloc(shapeSize(shape)), shape);
+}
