@@ -4,6 +4,7 @@
 // in f32x4. The bias and ReLU are applied when the last K block is stored. A product with few
 // columns is computed transposed (Cᵀ = op(B)ᵀ·op(A)ᵀ) so that its short side is the MR side.
 import { madd, relu4 } from './simd';
+import { rowTimesMatrix, rowTimesTransposed } from './gemv';
 
 const MR = 4;
 const NR = 8;
@@ -36,6 +37,7 @@ const NARROW_N = 32;
 
 /** Bytes of scratch memory (16-byte aligned) that matmul needs for its packing buffers. */
 export function matmulScratchBytes(m: i32, n: i32, k: i32): usize {
+  if (m < MR) return <usize>k << 2;
   if (runsTransposed(m, n)) return packBBytes(m, k) + packABytes(n, k) + TILE_BYTES;
   return packBBytes(n, k) + packABytes(m, k) + TILE_BYTES;
 }
@@ -45,6 +47,7 @@ export function matmul(
   transA: bool, transB: bool, bias: usize, relu: bool, scratch: usize,
 ): void {
   if (k == 0) epilogueOnly(c, m, n, bias, relu);
+  else if (m < MR) fewRows(a, b, c, m, n, k, transA, transB, bias, relu, scratch);
   else if (runsTransposed(m, n)) gemm(b, a, c, n, m, k, !transB, !transA, bias, relu, scratch, true);
   else gemm(a, b, c, m, n, k, transA, transB, bias, relu, scratch, false);
 }
@@ -79,6 +82,23 @@ function gemm(
         macroKernel(packA, packB, cBlock, tile, mc, nc, kc, rowStride, colStride, accumulate, biasBlock, last && relu, transC);
       }
     }
+  }
+}
+
+/** Row by row, straight from B; each row of op(A) is first gathered into scratch. */
+function fewRows(
+  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32,
+  transA: bool, transB: bool, bias: usize, relu: bool, scratch: usize,
+): void {
+  for (let i = 0; i < m; i++) {
+    let row = a + ((<usize>i * <usize>k) << 2);
+    if (transA) {
+      for (let p = 0; p < k; p++) store<f32>(scratch + (<usize>p << 2), load<f32>(a + ((<usize>p * <usize>m + <usize>i) << 2)));
+      row = scratch;
+    }
+    const crow = c + ((<usize>i * <usize>n) << 2);
+    if (transB) rowTimesTransposed(row, b, crow, n, k, bias, relu);
+    else rowTimesMatrix(row, b, crow, n, k, bias, relu);
   }
 }
 
