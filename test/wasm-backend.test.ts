@@ -133,6 +133,14 @@ describe('limits and lifetime', () => {
     expect(() => backend.alloc(2 ** 31)).toThrow(ResourceLimitError);
   });
 
+  test('a length that is not a non-negative integer throws ValueError and leaves the arena intact', () => {
+    const before = backend.alloc(8);
+    for (const length of [NaN, -1, 2.5, Infinity]) expect(() => backend.alloc(length)).toThrow(ValueError);
+    const after = backend.alloc(8);
+    expect(offsetOf(after)).toBeGreaterThanOrEqual(offsetOf(before) + 32);
+    expect(backend.memoryStats().liveStorages).toBe(2);
+  });
+
   test('bad options throw ValueError', async () => {
     await expect(createWasmBackend({ maxMemoryMiB: -1 })).rejects.toThrow(ValueError);
     await expect(createWasmBackend({ variant: 'gpu' as never })).rejects.toThrow(ValueError);
