@@ -62,7 +62,8 @@ export function tidy<T>(fn: () => T): T {
   collectTensors(result, kept);
   const parent = scopes[scopes.length - 1];
   for (const t of scope) {
-    if (kept.has(t) || t.kept) parent?.add(t);
+    if (t.kept) continue; // kept tensors leave scope tracking for good
+    if (kept.has(t)) parent?.add(t);
     else t.dispose();
   }
   return result;
@@ -189,12 +190,14 @@ export class Tensor {
     this.grad = null;
     this.gradNode?.release();
     this.gradNode = null;
+    for (const scope of scopes) scope.delete(this);
     liveTensors--;
   }
 
-  /** Keeps this tensor alive past the enclosing tidy() scope. */
+  /** Exempts this tensor from every tidy() scope: only dispose() frees it. */
   keep(): this {
     this.kept = true;
+    untrack(this);
     return this;
   }
 

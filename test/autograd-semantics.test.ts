@@ -160,6 +160,19 @@ describe.each(AUTOGRAD_BACKENDS)('autograd semantics on %s', (_name, create) => 
     expect(values(x.grad)).toEqual([6, 12]);
   });
 
+  test('keep() exempts a tensor from every enclosing tidy() scope', () => {
+    let inner: wg.Tensor | null = null, plain: wg.Tensor | null = null;
+    tidy(() => {
+      tidy(() => {
+        inner = constant([1]).keep();
+        plain = constant([2]);
+      });
+    });
+    expect(inner!.disposed).toBe(false);
+    expect(plain!.disposed).toBe(true);
+    inner!.dispose();
+  });
+
   test('parameters used inside tidy() survive it', () => {
     const model = new wg.nn.Linear(3, 2, { backend, seed: 1 });
     tidy(() => model.forward(constant([1, 2, 3], [1, 3])).sum().backward());
