@@ -121,6 +121,21 @@ describe.each(AUTOGRAD_BACKENDS)('nn modules on %s', (_name, create) => {
     expect(values(model.parameters()[3])).toEqual([0, 0]);
   });
 
+  test('weights load by name with copyFrom(), from host values or tensors', () => {
+    const source = new Sequential(new Linear(3, 2, { backend, seed: 5 }), new ReLU(), new Linear(2, 1, { backend, seed: 6 }));
+    const target = new Sequential(new Linear(3, 2, { backend, seed: 7 }), new ReLU(), new Linear(2, 1, { backend, seed: 8 }));
+    const saved = new Map(source.namedParameters().map(([name, p]) => [name, p.dataSync()]));
+    for (const [name, p] of target.namedParameters()) p.copyFrom(saved.get(name)!);
+    const x = input([4, 3]);
+    expect(values(target.forward(x))).toEqual(values(source.forward(x)));
+    const [w] = target.parameters();
+    w.copyFrom(tensor([1, 2, 3, 4, 5, 6], [3, 2], { backend }));
+    expect(values(w)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(w.shape).toEqual([2, 3]);
+    expect(() => w.copyFrom([1, 2])).toThrow(/expected 6 values for \[2, 3\]/);
+    expect(() => w.copyFrom(tensor([1], [1], { backend }))).toThrow(wg.ShapeError);
+  });
+
   test('dispose() frees the parameters', () => {
     const before = backend.memoryStats().liveStorages;
     const model = new Sequential(new Linear(3, 4, { backend }), new Linear(4, 2, { backend }));
