@@ -25,7 +25,7 @@ interface GradCase {
   tolerance?: number;
 }
 
-/** Values with magnitude in [lo, hi] (both signs when lo < 0 < hi is not wanted: ranges pick one). */
+/** Input values drawn uniformly from the input's range. */
 function values(input: Input, seed: number): Float32Array {
   const [lo, hi] = input.range ?? [-1, 1];
   return uniform(input.shape.reduce((a, b) => a * b, 1), seed, lo, hi);
