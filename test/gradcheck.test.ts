@@ -96,6 +96,11 @@ const CASES: GradCase[] = [
     inputs: [{ shape: [3, 4] }, { shape: [3, 4] }, { shape: [3] }],
     f: (x, w, b) => wg.linear(x, w, b, { relu: true }),
   },
+  {
+    name: 'linear [5,17]x[3,17]ᵀ with bias and ReLU (SIMD tails)',
+    inputs: [{ shape: [5, 17] }, { shape: [3, 17] }, { shape: [3] }],
+    f: (x, w, b) => wg.linear(x, w, b, { relu: true }),
+  },
   // activations
   { name: 'relu', inputs: [{ shape: [2, 3], range: awayFromZero }], f: (a) => a.relu() },
   { name: 'sigmoid', inputs: [{ shape: [2, 3], range: [-3, 3] }], f: (a) => a.sigmoid() },
@@ -103,6 +108,7 @@ const CASES: GradCase[] = [
   { name: 'softmax [2,3]', inputs: [{ shape: [2, 3], range: [-2, 2] }], f: (a) => a.softmax() },
   { name: 'softmax [3]', inputs: [{ shape: [3] }], f: (a) => wg.softmax(a) },
   { name: 'softmax [2,1,3]', inputs: [{ shape: [2, 1, 3] }], f: (a) => a.softmax(-1) },
+  { name: 'softmax [2,17]', inputs: [{ shape: [2, 17], range: [-2, 2] }], f: (a) => a.softmax() },
   { name: 'logSoftmax [2,3]', inputs: [{ shape: [2, 3], range: [-2, 2] }], f: (a) => a.logSoftmax() },
   { name: 'logSoftmax [1,1]', inputs: [{ shape: [1, 1] }], f: (a) => a.logSoftmax() },
   { name: 'logSoftmax [3,1,4]', inputs: [{ shape: [3, 1, 4] }], f: (a) => wg.logSoftmax(a, 2) },
@@ -123,6 +129,11 @@ const CASES: GradCase[] = [
     name: 'softmaxCrossEntropy none',
     inputs: [{ shape: [4, 3], range: [-3, 3] }],
     f: (a) => wg.softmaxCrossEntropy(a, labels3, { reduction: 'none' }),
+  },
+  {
+    name: 'softmaxCrossEntropy [3,17]',
+    inputs: [{ shape: [3, 17], range: [-3, 3] }],
+    f: (a) => wg.softmaxCrossEntropy(a, [16, 0, 7]),
   },
   { name: 'softmaxCrossEntropy [1,1]', inputs: [{ shape: [1, 1] }], f: (a) => a.crossEntropy([0]) },
   { name: 'squaredLoss mean', inputs: [{ shape: [3, 1] }, { shape: [3] }], f: (p, y) => wg.squaredLoss(p, y) },
