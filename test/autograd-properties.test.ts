@@ -61,22 +61,24 @@ describe.each(AUTOGRAD_BACKENDS)('autograd properties on %s', (_name, create) =>
     backend = await create();
   });
 
-  test.each(Object.keys(OPS) as (keyof typeof OPS)[])('%s broadcasts forward and reduces gradients back', (op) => {
+  test.each(Object.keys(OPS) as (keyof typeof OPS)[])('%s broadcasts forward and reduces gradients back', async (op) => {
     const { f, da, db } = OPS[op];
-    fc.assert(
-      fc.property(broadcastPair, fc.integer({ min: 1, max: 1000 }), ([aShape, bShape], seed) => {
+    await fc.assert(
+      fc.asyncProperty(broadcastPair, fc.integer({ min: 1, max: 1000 }), async ([aShape, bShape], seed) => {
         const outShape = broadcastShapes(aShape, bShape);
         const av = Float32Array.from({ length: size(aShape) }, (_, i) => 1 + 0.5 * Math.sin(seed + i));
         const bv = Float32Array.from({ length: size(bShape) }, (_, i) => 1.5 + 0.5 * Math.cos(seed * 3 + i));
         const rv = Float32Array.from({ length: size(outShape) }, (_, i) => Math.sin(seed * 7 + i));
         const before = liveTensorCount();
-        const [y, ga, gb] = tidy(() => {
-          const a = tensor(av, aShape, { backend, requiresGrad: true });
-          const b = tensor(bv, bShape, { backend, requiresGrad: true });
+        const a = tensor(av, aShape, { backend, requiresGrad: true });
+        const b = tensor(bv, bShape, { backend, requiresGrad: true });
+        const out = tidy(() => {
           const out = wg[op](a, b);
           out.backward(tensor(rv, outShape, { backend }));
-          return [out.dataSync(), a.grad!.dataSync(), b.grad!.dataSync()];
+          return out;
         });
+        const [y, ga, gb] = await Promise.all([out.data(), a.grad!.data(), b.grad!.data()]);
+        for (const t of [out, a, b]) t.dispose();
         expect(liveTensorCount()).toBe(before);
         const wantA = new Float64Array(av.length), wantB = new Float64Array(bv.length);
         let o = 0;
@@ -94,31 +96,35 @@ describe.each(AUTOGRAD_BACKENDS)('autograd properties on %s', (_name, create) =>
     );
   });
 
-  test('sum and mean over random axes send the upstream gradient back to every summed element', () => {
-    fc.assert(
-      fc.property(
+  test('sum and mean over random axes send the upstream gradient back to every summed element', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }).chain((shape) =>
           fc.tuple(fc.constant(shape), fc.subarray([...shape.keys()]), fc.boolean(), fc.boolean()),
         ),
-        ([shape, axes, keepDims, useMean]) => {
+        async ([shape, axes, keepDims, useMean]) => {
           const count = axes.length === 0 ? 1 : size(axes.map((a) => shape[a]));
-          tidy(() => {
-            const x = tensor(Float32Array.from({ length: size(shape) }, (_, i) => i), shape, { backend, requiresGrad: true });
+          const x = tensor(Float32Array.from({ length: size(shape) }, (_, i) => i), shape, { backend, requiresGrad: true });
+          let r = new Float32Array(0);
+          const y = tidy(() => {
             const y = useMean ? x.mean(axes, keepDims) : x.sum(axes, keepDims);
-            const expected = shape.filter((_, i) => !axes.includes(i) || keepDims).map((d, i) => (keepDims && axes.includes(i) ? 1 : d));
-            expect(y.shape).toEqual(expected);
-            const r = Float32Array.from({ length: y.size }, (_, i) => i + 1);
+            r = Float32Array.from({ length: y.size }, (_, i) => i + 1);
             y.backward(tensor(r, y.shape, { backend }));
-            const g = x.grad!.dataSync();
-            // element idx receives r at its reduced position (scaled by 1/count for mean)
-            let flat = 0;
-            for (const idx of multiIndices(shape)) {
-              const kept = idx.map((v, i) => (axes.includes(i) ? 0 : v));
-              const keptShape = shape.map((d, i) => (axes.includes(i) ? 1 : d));
-              const want = r[operandIndex(kept, keptShape)] / (useMean ? count : 1);
-              expect(g[flat++]).toBeCloseTo(want, 5);
-            }
+            return y;
           });
+          const expected = shape.filter((_, i) => !axes.includes(i) || keepDims).map((d, i) => (keepDims && axes.includes(i) ? 1 : d));
+          expect(y.shape).toEqual(expected);
+          const g = await x.grad!.data();
+          x.dispose();
+          y.dispose();
+          // element idx receives r at its reduced position (scaled by 1/count for mean)
+          let flat = 0;
+          for (const idx of multiIndices(shape)) {
+            const kept = idx.map((v, i) => (axes.includes(i) ? 0 : v));
+            const keptShape = shape.map((d, i) => (axes.includes(i) ? 1 : d));
+            const want = r[operandIndex(kept, keptShape)] / (useMean ? count : 1);
+            expect(g[flat++]).toBeCloseTo(want, 5);
+          }
         },
       ),
       { numRuns: 60 },

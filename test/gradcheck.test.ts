@@ -153,16 +153,15 @@ function upstream(shape: readonly number[], seed: number): Float32Array {
 }
 
 /** L = Σ f(xs) ⊙ r in f64. */
-function objective(backend: Backend, gradCase: GradCase, data: Float32Array[], r: Float32Array): number {
-  return noGrad(() =>
-    tidy(() => {
-      const xs = data.map((d, i) => tensor(d, gradCase.inputs[i].shape, { backend }));
-      const out = gradCase.f(...xs).dataSync();
-      let total = 0;
-      for (let i = 0; i < out.length; i++) total += out[i] * r[i];
-      return total;
-    }),
+async function objective(backend: Backend, gradCase: GradCase, data: Float32Array[], r: Float32Array): Promise<number> {
+  const y = noGrad(() =>
+    tidy(() => gradCase.f(...data.map((d, i) => tensor(d, gradCase.inputs[i].shape, { backend })))),
   );
+  const out = await y.data();
+  y.dispose();
+  let total = 0;
+  for (let i = 0; i < out.length; i++) total += out[i] * r[i];
+  return total;
 }
 
 describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
@@ -171,7 +170,7 @@ describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
     backend = await create();
   });
 
-  test.each(CASES.map((c) => [c.name, c] as const))('%s', (_caseName, gradCase) => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_caseName, gradCase) => {
     const eps = gradCase.eps ?? 3e-3;
     const tolerance = gradCase.tolerance ?? 1e-3;
     const data = gradCase.inputs.map((input, i) => {
@@ -179,22 +178,23 @@ describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
       return input.range === awayFromZero ? signed(v, 200 + i) : v;
     });
     const before = wg.liveTensorCount();
-    const { analytic, r } = tidy(() => {
-      const xs = data.map((d, i) =>
-        tensor(d, gradCase.inputs[i].shape, { backend, requiresGrad: gradCase.inputs[i].grad ?? true }),
-      );
+    const xs = data.map((d, i) =>
+      tensor(d, gradCase.inputs[i].shape, { backend, requiresGrad: gradCase.inputs[i].grad ?? true }),
+    );
+    const r = tidy(() => {
       const y = gradCase.f(...xs);
       const r = upstream(y.shape, 300);
       y.backward(tensor(r, y.shape, { backend }));
-      const analytic = xs.map((x) => (x.grad ? x.grad.dataSync() : null));
-      return { analytic, r };
+      return r;
     });
+    const analytic = await Promise.all(xs.map((x) => (x.grad ? x.grad.data() : null)));
+    for (const x of xs) x.dispose();
     expect(wg.liveTensorCount()).toBe(before);
 
-    gradCase.inputs.forEach((input, i) => {
+    for (const [i, input] of gradCase.inputs.entries()) {
       const want = input.grad ?? true;
       expect(analytic[i] !== null).toBe(want);
-      if (!want) return;
+      if (!want) continue;
       const got = analytic[i]!;
       for (let j = 0; j < got.length; j++) {
         const plus = data.map((d) => d.slice()), minus = data.map((d) => d.slice());
@@ -202,10 +202,10 @@ describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
         minus[i][j] -= eps;
         // the step actually taken in f32
         const h = plus[i][j] - minus[i][j];
-        const numeric = (objective(backend, gradCase, plus, r) - objective(backend, gradCase, minus, r)) / h;
+        const numeric = ((await objective(backend, gradCase, plus, r)) - (await objective(backend, gradCase, minus, r))) / h;
         if (!(Math.abs(got[j] - numeric) <= tolerance * Math.max(1, Math.abs(numeric))))
           throw new Error(`${gradCase.name}: input ${i} element ${j}: backward ${got[j]}, finite difference ${numeric}`);
       }
-    });
+    }
   });
 });

@@ -14,7 +14,7 @@ describe.each(AUTOGRAD_BACKENDS)('memory over many training steps on %s', (_name
   test.each([
     ['SGD with momentum', (ps: wg.Tensor[]) => new SGD(ps, { lr: 0.1, momentum: 0.9, weightDecay: 1e-3 })],
     ['Adam', (ps: wg.Tensor[]) => new Adam(ps, { lr: 1e-2 })],
-  ] as const)('dropout MLP with cross-entropy and %s', (_opt, makeOptimizer) => {
+  ] as const)('dropout MLP with cross-entropy and %s', async (_opt, makeOptimizer) => {
     const model = new Sequential(
       new Flatten(), new Linear(12, 16, { backend, seed: 1 }), new ReLU(), new Dropout(0.5, { seed: 2 }),
       new Linear(16, 8, { backend, seed: 3 }), new ReLU(), new Linear(8, 3, { backend, seed: 4 }),
@@ -32,7 +32,7 @@ describe.each(AUTOGRAD_BACKENDS)('memory over many training steps on %s', (_name
         optimizer.step();
         return l;
       });
-      if (step % 50 === 0) losses.push(loss.dataSync()[0]);
+      if (step % 50 === 0) losses.push((await loss.data())[0]);
       loss.dispose();
       const now: [number, number, number] = [
         liveTensorCount(), backend.memoryStats().liveStorages, backend.memoryStats().reservedBytes,
@@ -46,7 +46,7 @@ describe.each(AUTOGRAD_BACKENDS)('memory over many training steps on %s', (_name
     model.dispose();
   });
 
-  test('linear regression with squared loss, d2l style', () => {
+  test('linear regression with squared loss, d2l style', async () => {
     const w = tensor(uniform(2, 5, -0.01, 0.01), [2, 1], { backend, requiresGrad: true });
     const b = tensor([0], [1], { backend, requiresGrad: true });
     const trueW = [2, -3.4], trueB = 4.2;
@@ -65,9 +65,9 @@ describe.each(AUTOGRAD_BACKENDS)('memory over many training steps on %s', (_name
       if (step === 1) counts = now;
       if (step > 1) expect(now).toEqual(counts);
     }
-    const [w0, w1] = w.dataSync();
+    const [w0, w1] = await w.data();
     expect(w0).toBeCloseTo(2, 2);
     expect(w1).toBeCloseTo(-3.4, 2);
-    expect(b.dataSync()[0]).toBeCloseTo(4.2, 2);
+    expect((await b.data())[0]).toBeCloseTo(4.2, 2);
   });
 });

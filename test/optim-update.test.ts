@@ -21,7 +21,7 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
   /** L = ½ Σ p², so the gradient is p. */
   const halfSquare = (p: wg.Tensor) => p.square().sum().mul(0.5);
 
-  test('SGD with momentum and weight decay', () => {
+  test('SGD with momentum and weight decay', async () => {
     const p = param([1, -2]);
     const opt = new SGD([p], { lr: 0.1, momentum: 0.9, weightDecay: 0.1 });
     // g = 1.1 p; v1 = g; v(t) = 0.9 v(t-1) + g; p -= 0.1 v
@@ -32,21 +32,21 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
         halfSquare(p).backward();
         opt.step();
       });
-      expectClose(p.dataSync(), step);
+      expectClose(await p.data(), step);
     }
     opt.dispose();
   });
 
-  test('plain SGD is p -= lr · grad, and skips parameters without a gradient', () => {
+  test('plain SGD is p -= lr · grad, and skips parameters without a gradient', async () => {
     const p = param([1, -2]), q = param([5]);
     const opt = new SGD([p, q], { lr: 0.5 });
     tidy(() => p.mul(tensor([3, 4], [2], { backend })).sum().backward());
     opt.step();
-    expectClose(p.dataSync(), [-0.5, -4]);
-    expectClose(q.dataSync(), [5]);
+    expectClose(await p.data(), [-0.5, -4]);
+    expectClose(await q.data(), [5]);
   });
 
-  test('Adam with default betas', () => {
+  test('Adam with default betas', async () => {
     const p = param([1, -2]);
     const opt = new Adam([p], { lr: 0.1 });
     const want = [
@@ -60,12 +60,12 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
         halfSquare(p).backward();
         opt.step();
       });
-      expectClose(p.dataSync(), step);
+      expectClose(await p.data(), step);
     }
     opt.dispose();
   });
 
-  test('Adam with betas, eps and L2 weight decay', () => {
+  test('Adam with betas, eps and L2 weight decay', async () => {
     const p = param([1, -2]);
     const c = tensor([0.5, 0.25], [2], { backend });
     const opt = new Adam([p], { lr: 0.2, betas: [0.8, 0.99], eps: 1e-3, weightDecay: 0.5 });
@@ -81,11 +81,11 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
         p.mul(c).sum().backward();
         opt.step();
       });
-      expectClose(p.dataSync(), step);
+      expectClose(await p.data(), step);
     }
   });
 
-  test('optimiser state lives on the backend and dispose() frees it', () => {
+  test('optimiser state lives on the backend and dispose() frees it', async () => {
     const p = param([1, 2, 3]);
     const before = backend.memoryStats().liveStorages;
     const opt = new Adam([p]);
@@ -97,7 +97,7 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
     expect(backend.memoryStats().liveStorages).toBe(before);
   });
 
-  test('bad options throw ValueError', () => {
+  test('bad options throw ValueError', async () => {
     const p = param([1]);
     expect(() => new SGD([p], { lr: -1 })).toThrow(/lr must be a finite number >= 0/);
     expect(() => new SGD([p], { lr: NaN })).toThrow(ValueError);
