@@ -210,7 +210,8 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
   return y;
 }
 
-function normaliseAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
+/** Axes as sorted non-negative indices (all when undefined); a rank-0 tensor accepts axis 0 or -1 and has none. */
+export function normaliseAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
   const list = axes === undefined ? [...Array(rank).keys()] : typeof axes === 'number' ? [axes] : [...axes];
   const out = list.map((axis) => {
     if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1))
@@ -218,7 +219,7 @@ function normaliseAxes(op: string, axes: number | readonly number[] | undefined,
     return axis < 0 ? axis + rank : axis;
   });
   if (new Set(out).size !== out.length) throw new ShapeError(`${op}: repeated axis in [${list.join(', ')}]`);
-  return out.sort((x, y) => x - y);
+  return out.filter((axis) => axis < rank).sort((x, y) => x - y);
 }
 
 /** Sum over axes (all by default), keeping reduced axes as size 1 when keepDims. */
@@ -249,7 +250,7 @@ export function sum(x: Tensor, axes?: number | readonly number[], keepDims = fal
     x.backend.copy(x.storage, copy.storage, x.size);
     return copy;
   }
-  const result = current.view(outShape);
+  const result = current.alias(outShape);
   current.dispose();
   return result;
 }
@@ -268,7 +269,8 @@ export interface DropoutOptions {
   offset?: number;
 }
 
-function dropoutArgs(op: string, { p, seed, offset = 0 }: DropoutOptions) {
+/** Validates dropout options and turns them into the kernel's arguments. */
+export function dropoutArgs(op: string, { p, seed, offset = 0 }: DropoutOptions) {
   if (typeof p !== 'number' || !(p >= 0 && p < 1))
     throw new ValueError(`${op}: p must be in [0, 1), got ${String(p)}`);
   if (!Number.isSafeInteger(seed) || seed < 0)
@@ -351,4 +353,45 @@ export function adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, op
     biasCorrection1: 1 - beta1 ** options.step,
     biasCorrection2: 1 - beta2 ** options.step,
   });
+}
+
+/** into += x, in place, for tensors of one shape. */
+export function accumulate(into: Tensor, x: Tensor): void {
+  sameBackend('accumulate', into, x);
+  if (!sameShape(into.shape, x.shape))
+    throw new ShapeError(`accumulate: shapes differ: ${formatShape(into.shape)} and ${formatShape(x.shape)}`);
+  if (into.size === 0) return;
+  const { layout } = broadcastLayout(into.shape, x.shape);
+  into.backend.binary('add', into.storage, x.storage, into.storage, layout);
+}
+
+/** x broadcast (PyTorch rules) to shape, materialised. */
+export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
+  sameBackend('broadcastTo', x);
+  const { shape: outShape, layout } = broadcastLayout(shape, x.shape);
+  if (!sameShape(outShape, shape))
+    throw new ShapeError(`broadcastTo: ${formatShape(x.shape)} cannot be broadcast to ${formatShape(shape)}`);
+  const y = empty(shape, x.backend);
+  if (y.size === 0) return y;
+  x.backend.fill(y.storage, 0, y.size);
+  x.backend.binary('add', y.storage, x.storage, y.storage, layout);
+  return y;
+}
+
+/**
+ * Sums x down to shape, the inverse of broadcasting shape up to x's shape: the gradient of a
+ * broadcast input. Always returns a new tensor.
+ */
+export function sumTo(x: Tensor, shape: readonly number[]): Tensor {
+  sameBackend('sumTo', x);
+  const lead = x.rank - shape.length;
+  const broadcast = lead >= 0 && sameShape(broadcastShapes(shape, x.shape), x.shape);
+  if (!broadcast)
+    throw new ShapeError(`sumTo: ${formatShape(x.shape)} is not a broadcast of ${formatShape(shape)}`);
+  const axes: number[] = [];
+  for (let i = 0; i < x.rank; i++) if (i < lead || (shape[i - lead] === 1 && x.shape[i] !== 1)) axes.push(i);
+  const summed = sum(x, axes, true);
+  const result = summed.alias(shape);
+  summed.dispose();
+  return result;
 }
