@@ -16,14 +16,13 @@ class SharedStorage {
   }
 }
 
-/** What autograd records on a tensor an op produced: how to send its gradient to its inputs. */
+/**
+ * What autograd records on a tensor an op produced (see autograd/graph.ts). The tensor holds one
+ * reference to it and drops that reference when disposed.
+ */
 export interface GradNode {
   readonly op: string;
-  readonly inputs: readonly Tensor[];
-  /** Given d(loss)/d(this output), return d(loss)/d(input) for each input (null where none is needed). */
-  backward(gradOutput: Tensor): (Tensor | null)[];
-  /** Tensors saved for backward that this node owns and frees when the graph is released. */
-  readonly saved?: readonly Tensor[];
+  release(): void;
 }
 
 let defaultBackendInstance: Backend | null = null;
@@ -40,6 +39,11 @@ export function setDefaultBackend(backend: Backend): void {
 
 type Scope = Set<Tensor>;
 const scopes: Scope[] = [];
+
+/** Stops tidy() scopes from disposing t: its owner (a graph node, a module) frees it. */
+export function untrack(t: Tensor): void {
+  for (const scope of scopes) scope.delete(t);
+}
 
 /**
  * Runs fn and disposes every tensor created inside it except those it returns
@@ -125,8 +129,11 @@ export class Tensor {
     return this.shape.length;
   }
 
-  /** A tensor of another shape over the same data (no copy). */
-  view(shape: readonly number[]): Tensor {
+  /**
+   * A tensor of another shape over the same data (no copy) that autograd does not track;
+   * reshape() and view() are the differentiable forms.
+   */
+  alias(shape: readonly number[] = this.shape): Tensor {
     const resolved = resolveShape(shape, this.size);
     const storage = this.storage;
     return new Tensor(this.backend, storage, resolved, this.shared!);
@@ -157,6 +164,7 @@ export class Tensor {
     this.shared = null;
     this.grad?.dispose();
     this.grad = null;
+    this.gradNode?.release();
     this.gradNode = null;
     liveTensors--;
   }
