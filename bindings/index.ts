@@ -11,3 +11,4 @@ export * as init from './init/index.js';
 export { Module, Linear, ReLU, Sigmoid, Tanh, Flatten, Dropout, Sequential } from './nn/index.js';
 export { Optimizer, SGD, Adam } from './optim/index.js';
 export { Random, manualSeed } from './init/index.js';
+export { WasmBackend, createWasmBackend, type WasmBackendOptions, type WasmVariant } from './wasm/wasm-backend.js';
