@@ -47,7 +47,7 @@ const fmt = (v: number) => v.toFixed(1);
 
 export function lineChartSvg(series: readonly Series[], options: ChartOptions = {}): string {
   const width = options.width ?? 640, height = options.height ?? 400;
-  const left = 64, right = 20, top = options.title ? 40 : 20, bottom = 56;
+  const left = 64, right = 20, top = options.title ? 40 : 20, bottom = 72;
   const points = series.map((s) =>
     s.values.map((v, i) => [s.x?.[i] ?? i + 1, v] as const).filter((p): p is [number, number] => p[1] !== null && Number.isFinite(p[1])));
   const xs = points.flat().map((p) => p[0]), ys = points.flat().map((p) => p[1]);
@@ -56,7 +56,12 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
   if (options.yMin === undefined && yMin > 0 && yMin < 0.5 * yMax) yMin = 0;
   if (yMax === yMin) [yMin, yMax] = [yMin - 0.5, yMax + 0.5];
   const xTicks = niceTicks(xMin, xMax === xMin ? xMin + 1 : xMax, Math.min(10, Math.max(1, xMax - xMin)));
-  const yTicks = niceTicks(yMin, yMax);
+  let yTicks = niceTicks(yMin, yMax);
+  if (yTicks.length > 1) {
+    // Widen the range to whole ticks so the highest and lowest points sit on or inside a grid line.
+    const step = yTicks[1] - yTicks[0];
+    yTicks = niceTicks(Math.floor(yMin / step + 1e-9) * step, Math.ceil(yMax / step - 1e-9) * step);
+  }
   const x0 = Math.min(xMin, xTicks[0]), x1 = Math.max(xMax === xMin ? xMin + 1 : xMax, xTicks[xTicks.length - 1]);
   const y0 = Math.min(yMin, yTicks[0]), y1 = Math.max(yMax, yTicks[yTicks.length - 1]);
   const px = (x: number) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
@@ -80,7 +85,7 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
   for (const t of xTicks)
     out.push(`<text x="${fmt(px(t))}" y="${height - bottom + 16}" text-anchor="middle">${escapeXml(formatTick(t))}</text>`);
   if (options.xLabel)
-    out.push(`<text x="${(left + width - right) / 2}" y="${height - bottom + 36}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`);
+    out.push(`<text x="${(left + width - right) / 2}" y="${height - bottom + 34}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`);
   if (options.yLabel)
     out.push(`<text transform="translate(16 ${(top + height - bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`);
   out.push('</g>');
@@ -96,7 +101,7 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
 
   // Legend along the bottom edge, below the axis label.
   let lx = left;
-  const ly = height - 10;
+  const ly = height - 12;
   series.forEach((s, i) => {
     const color = s.color ?? PALETTE[i % PALETTE.length];
     out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 20}" y2="${ly - 4}" stroke="${escapeXml(color)}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);

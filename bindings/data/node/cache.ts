@@ -15,7 +15,7 @@ export function cacheDir(explicit?: string): string {
   if (process.env.WEBGRAD_CACHE_DIR) return process.env.WEBGRAD_CACHE_DIR;
   for (const pkg of ['fashion-mnist', 'mnist']) {
     try {
-      return join(dirname(dirname(packageDir(pkg))), '.cache', 'webgrad');
+      return join(dirname(packageDir(pkg)), '.cache', 'webgrad');
     } catch {
       // not installed: try the next
     }

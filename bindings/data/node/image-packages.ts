@@ -91,10 +91,8 @@ const DIGITS: PackageSpec = {
 function buildFromPackage(spec: PackageSpec, onProgress?: (message: string) => void): StoredImageSet {
   const dir = packageDir(spec.pkg);
   const perClass: (Uint8Array | Float32Array)[] = [];
-  for (let label = 0; label < spec.classes.length; label++) {
-    onProgress?.(`${spec.name}: reading class ${label} (${spec.classes[label]})`);
-    perClass.push(spec.readClass(dir, label));
-  }
+  onProgress?.(`${spec.name}: converting ${dir} into a binary cache (once)`);
+  for (let label = 0; label < spec.classes.length; label++) perClass.push(spec.readClass(dir, label));
   const Kind = perClass[0] instanceof Uint8Array ? Uint8Array : Float32Array;
   const counts = perClass.map((images) => images.length / PIXELS);
   const trainCounts = counts.map((n, label) => {
