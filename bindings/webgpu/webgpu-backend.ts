@@ -107,6 +107,11 @@ export class WebGPUBackend implements Backend {
     return this.recorder.submits;
   }
 
+  /** Dispatches encoded and not yet submitted. */
+  get pendingDispatches(): number {
+    return this.recorder.pendingDispatches;
+  }
+
   get dispatchCount(): number {
     return this.recorder.dispatches;
   }
