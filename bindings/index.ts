@@ -12,3 +12,4 @@ export { Module, Linear, ReLU, Sigmoid, Tanh, Flatten, Dropout, Sequential } fro
 export { Optimizer, SGD, Adam } from './optim/index.js';
 export { Random, manualSeed } from './init/index.js';
 export { WasmBackend, createWasmBackend, type WasmBackendOptions, type WasmVariant } from './wasm/wasm-backend.js';
+export { createWebGPUBackend, WebGPUBackend, type WebGPUBackendOptions, type PoolStats, type RawKernel } from './webgpu/index.js';
