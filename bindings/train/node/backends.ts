@@ -3,6 +3,7 @@ import type { Backend } from '../../backend.js';
 import { CpuBackend } from '../../cpu/cpu-backend.js';
 import { BackendError } from '../../errors.js';
 import { createWasmBackend } from '../../wasm/wasm-backend.js';
+import { createWebGPUBackend } from '../../webgpu/index.js';
 import type { BackendName } from './cli-args.js';
 
 export async function createBackend(name: BackendName): Promise<Backend> {
@@ -12,7 +13,7 @@ export async function createBackend(name: BackendName): Promise<Backend> {
     case 'wasm':
       return createWasmBackend();
     case 'webgpu':
-      throw new BackendError('the webgpu backend is not available in this build; use --backend wasm or cpu');
+      return createWebGPUBackend();
     default:
       throw new BackendError(`unknown backend '${String(name)}'`);
   }
