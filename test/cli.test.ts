@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeSafetensors } from '../bindings/train/safetensors.js';
+import { decodeBatchOrders } from '../bindings/train/replay.js';
+import { epochPermutation } from '../bindings/data/dataloader.js';
 import { checkWellFormedXml } from './train-xml.js';
 
 const cli = fileURLToPath(new URL('../bindings/train/cli.js', import.meta.url));
@@ -57,6 +59,15 @@ describe('webgrad command', () => {
       ['0.weight', 'F32', [256, 784]], ['0.bias', 'F32', [256]], ['2.weight', 'F32', [10, 256]], ['2.bias', 'F32', [10]],
     ]);
     expect(metadata).toMatchObject({ format: 'pt', model: 'mlp', epochs: '2' });
+    // The replay files: the starting weights (not the trained ones) and each epoch's order.
+    const initial = decodeSafetensors(new Uint8Array(readFileSync(join(out, 'initial.safetensors')))).tensors;
+    expect(initial.get('0.weight')!.shape).toEqual([256, 784]);
+    expect(initial.get('0.weight')!.data).not.toEqual(tensors.get('0.weight')!.data);
+    expect(Array.from(initial.get('0.bias')!.data).every((v) => v === 0)).toBe(true);
+    const { orders, batchSize } = decodeBatchOrders(new Uint8Array(readFileSync(join(out, 'batch-order.safetensors'))));
+    expect(batchSize).toBe(32);
+    expect(orders).toHaveLength(2);
+    orders.forEach((order, epoch) => expect(Array.from(order)).toEqual(Array.from(epochPermutation(300, 1, epoch))));
   });
 
   test('a failure at run time (an unusable cache dir) is a one-line message and exit code 1', () => {

@@ -13,6 +13,11 @@ import { d2lModel } from '../bindings/train/models.js';
 import { writeRunOutputs } from '../bindings/train/node/run-files.js';
 import { loadWeightsFile } from '../bindings/train/node/weights-file.js';
 import { ValueError } from '../bindings/errors.js';
+import { DataLoader } from '../bindings/data/dataloader.js';
+import { subset } from '../bindings/data/dataset.js';
+import { backward, softmaxCrossEntropy } from '../bindings/autograd/index.js';
+import { decodeBatchOrders, encodeBatchOrders } from '../bindings/train/replay.js';
+import { encodeWeights, loadWeights } from '../bindings/train/weights.js';
 import { checkWellFormedXml } from './train-xml.js';
 
 const backend = new CpuBackend();
@@ -131,6 +136,39 @@ describe('fit', () => {
     expect(await fresh.forward(x).data()).toEqual(await model.forward(x).data());
     await expect(loadWeightsFile(files.weights!, d2lModel('softmax', { inputs: 4, classes: 3, backend }).namedParameters()))
       .rejects.toThrow(/unexpected 2.weight, 2.bias|shape/);
+  });
+
+  test('replay: training by hand on the exported batch order from the exported initial weights gives fit()\'s losses', async () => {
+    const data = blobs(70, 12);
+    const model = smallModel(5);
+    const initial = await encodeWeights(model.namedParameters());
+    const loader = new DataLoader(data, { batchSize: 16, seed: 21 });
+    const { orders, batchSize } = decodeBatchOrders(encodeBatchOrders(loader, 3));
+    const { history } = await fit(model, {
+      trainData: data, epochs: 3, batchSize: 16, seed: 21, optimizer: new SGD(model.parameters(), { lr: 0.3 }),
+    });
+
+    const replica = smallModel(77);
+    loadWeights(initial, replica.namedParameters());
+    const optimizer = new SGD(replica.parameters(), { lr: 0.3 });
+    const losses: number[] = [];
+    for (const order of orders) {
+      let total = 0;
+      for (let start = 0; start < order.length; start += batchSize) {
+        const rows = Array.from(order.subarray(start, start + batchSize));
+        const picked = subset(data, rows);
+        const loss = softmaxCrossEntropy(replica.forward(tensor(picked.x, [rows.length, 4], { backend })), picked.y);
+        optimizer.zeroGrad();
+        backward(loss);
+        optimizer.step();
+        total += (await loss.data())[0] * rows.length;
+        loss.dispose();
+      }
+      losses.push(total / data.length);
+    }
+    losses.forEach((l, e) => expect(Math.abs(l - history[e].trainLoss)).toBeLessThan(1e-6));
+    model.dispose();
+    replica.dispose();
   });
 
   test('bad options', async () => {

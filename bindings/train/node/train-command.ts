@@ -8,6 +8,11 @@ import type { TextStream } from '../progress.js';
 import { USAGE, UsageError, parseTrainArgs, type TrainArgs } from './cli-args.js';
 import { createBackend } from './backends.js';
 import { writeRunOutputs } from './run-files.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataLoader } from '../../data/dataloader.js';
+import { encodeBatchOrders } from '../replay.js';
+import { encodeWeights } from '../weights.js';
 
 export interface CommandIO {
   stdout: TextStream;
@@ -58,6 +63,12 @@ async function train(args: TrainArgs, { stdout, stderr }: CommandIO): Promise<vo
     stdout.write(
       `training ${args.model} on ${backend.name}: ${args.epochs} epochs, lr ${args.lr}, batch ${args.batchSize}, seed ${args.seed}\n`,
     );
+    // For a replay in another framework (bench/parity): the starting weights and every epoch's order.
+    const initialWeights = await encodeWeights(model.namedParameters(), { model: args.model, seed: String(args.seed) });
+    const order = encodeBatchOrders(
+      new DataLoader(data.train, { batchSize: args.batchSize, seed: args.seed }), args.epochs,
+      { data: args.data, limit: String(args.limit ?? 'none'), trainExamples: String(data.train.length) },
+    );
     const started = performance.now();
     const { history } = await fit(model, {
       trainData: data.train, testData: data.test, epochs: args.epochs, batchSize: args.batchSize, optimizer,
@@ -74,11 +85,14 @@ async function train(args: TrainArgs, { stdout, stderr }: CommandIO): Promise<vo
         trainExamples: data.train.length, testExamples: data.test.length,
       },
     });
+    await writeFile(join(args.out, 'initial.safetensors'), initialWeights);
+    await writeFile(join(args.out, 'batch-order.safetensors'), order);
     const last = history[history.length - 1];
     stdout.write(
       `done in ${((performance.now() - started) / 1000).toFixed(1)} s: loss ${last.trainLoss.toFixed(4)}, ` +
         `train acc ${(100 * last.trainAccuracy!).toFixed(2)}%, test acc ${(100 * last.testAccuracy!).toFixed(2)}%\n` +
-        `wrote ${files.curves}\n      ${files.metrics}\n      ${files.weights}\n`,
+        `wrote ${files.curves}\n      ${files.metrics}\n      ${files.weights}\n` +
+        `      ${join(args.out, 'initial.safetensors')} and batch-order.safetensors (for replaying the run elsewhere)\n`,
     );
     model.dispose();
     optimizer.dispose();
