@@ -3,16 +3,16 @@ import { DEFAULT_LR, UsageError, parseTrainArgs } from '../bindings/train/node/c
 describe('main command arguments', () => {
   test('defaults: the d2l MLP recipe on wasm', () => {
     expect(parseTrainArgs([])).toEqual({
-      help: false, backend: 'wasm', model: 'mlp', data: 'fashion-mnist', epochs: 10, lr: 0.1, batchSize: 256,
+      help: false, backend: 'wasm', model: 'mlp', data: 'fashion-mnist', init: 'd2l', epochs: 10, lr: 0.1, batchSize: 256,
       seed: 0, out: 'runs/mlp', limit: null, cacheDir: null,
     });
   });
 
   test('flags', () => {
     const args = parseTrainArgs(['--model', 'dropout-mlp', '--backend=cpu', '--epochs', '3', '--batch-size', '64',
-      '--seed', '7', '--out', '/tmp/x', '--limit', '100', '--data', 'mnist', '--cache-dir', '/tmp/c']);
+      '--seed', '7', '--out', '/tmp/x', '--limit', '100', '--data', 'mnist', '--cache-dir', '/tmp/c', '--init', 'xavier']);
     expect(args).toMatchObject({ model: 'dropout-mlp', backend: 'cpu', epochs: 3, batchSize: 64, seed: 7, out: '/tmp/x',
-      limit: 100, data: 'mnist', cacheDir: '/tmp/c', lr: DEFAULT_LR['dropout-mlp'] });
+      limit: 100, data: 'mnist', cacheDir: '/tmp/c', init: 'xavier', lr: DEFAULT_LR['dropout-mlp'] });
     expect(parseTrainArgs(['--lr', '0.05']).lr).toBe(0.05);
     expect(parseTrainArgs(['-h']).help).toBe(true);
     expect(parseTrainArgs(['--model', 'softmax']).out).toBe('runs/softmax');
@@ -28,6 +28,7 @@ describe('main command arguments', () => {
     [['--lr', 'abc'], /--lr/],
     [['--batch-size', ''], /--batch-size/],
     [['--model', 'cnn'], /--model must be one of/],
+    [['--init', 'he'], /--init must be one of d2l, xavier, pytorch/],
     [['--frobnicate'], /Unknown option/],
     [['extra'], /positional/],
     [['--epochs'], /argument missing/],

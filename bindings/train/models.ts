@@ -2,7 +2,7 @@
 import type { Backend } from '../backend.js';
 import { ValueError } from '../errors.js';
 import { Random } from '../init/random.js';
-import { normal, zeros, type Initializer } from '../init/initializers.js';
+import { linearDefault, normal, xavierUniform, zeros, type Initializer } from '../init/initializers.js';
 import { Dropout, Linear, ReLU, Sequential } from '../nn/index.js';
 
 export type D2lModelName = 'softmax' | 'mlp' | 'dropout-mlp';
@@ -15,8 +15,30 @@ export interface D2lModelOptions {
   inputs?: number;
   classes?: number;
   hidden?: number;
-  /** Weight initialiser: d2l's N(0, 0.01²) by default; biases start at zero. */
+  /**
+   * 'd2l' (default): weights N(0, 0.01²), biases 0, as d2l's MLP chapters; 'xavier': Xavier-uniform
+   * weights, biases 0; 'pytorch': torch.nn.Linear's own U(±1/√fanIn) for weights and biases.
+   */
+  init?: D2lInit;
+  /** A weight initialiser overriding `init`'s (biases 0). */
   weightInit?: Initializer;
+}
+
+export type D2lInit = 'd2l' | 'xavier' | 'pytorch';
+export const D2L_INITS: readonly D2lInit[] = ['d2l', 'xavier', 'pytorch'];
+
+function initOf(options: D2lModelOptions, fanIn: number): { weight: Initializer; bias: Initializer } {
+  if (options.weightInit) return { weight: options.weightInit, bias: zeros() };
+  switch (options.init ?? 'd2l') {
+    case 'd2l':
+      return { weight: normal(0.01), bias: zeros() };
+    case 'xavier':
+      return { weight: xavierUniform(), bias: zeros() };
+    case 'pytorch':
+      return { weight: linearDefault(), bias: linearDefault(fanIn) };
+    default:
+      throw new ValueError(`unknown init '${String(options.init)}' (d2l, xavier or pytorch)`);
+  }
 }
 
 /**
@@ -27,8 +49,7 @@ export interface D2lModelOptions {
 export function d2lModel(name: D2lModelName, options: D2lModelOptions = {}): Sequential {
   const { backend, seed = 0, inputs = 784, classes = 10, hidden = 256 } = options;
   const random = new Random(seed);
-  const init = { weight: options.weightInit ?? normal(0.01), bias: zeros() };
-  const linear = (i: number, o: number) => new Linear(i, o, { init, seed: random, backend });
+  const linear = (i: number, o: number) => new Linear(i, o, { init: initOf(options, i), seed: random, backend });
   switch (name) {
     case 'softmax':
       return new Sequential(linear(inputs, classes));

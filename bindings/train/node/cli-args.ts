@@ -4,16 +4,19 @@ import { parseArgs } from 'node:util';
 export const BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 export const MODELS = ['mlp', 'softmax', 'dropout-mlp'] as const;
 export const DATASETS = ['fashion-mnist', 'mnist'] as const;
+export const INITS = ['d2l', 'xavier', 'pytorch'] as const;
 
 export type BackendName = (typeof BACKENDS)[number];
 export type ModelName = (typeof MODELS)[number];
 export type DatasetName = (typeof DATASETS)[number];
+export type InitName = (typeof INITS)[number];
 
 export interface TrainArgs {
   help: boolean;
   backend: BackendName;
   model: ModelName;
   data: DatasetName;
+  init: InitName;
   epochs: number;
   lr: number;
   batchSize: number;
@@ -41,6 +44,9 @@ Options:
   --batch-size N      examples per step                          [default: 256]
   --seed N            seed of the initial weights, shuffle and dropout [default: 0]
   --out DIR           output directory                  [default: runs/<model>]
+  --init NAME         initial weights: d2l (N(0, 0.01²), zero biases), xavier
+                      (Xavier-uniform) or pytorch (nn.Linear's U(±1/√in))
+                                                                  [default: d2l]
   --data NAME         fashion-mnist or mnist             [default: fashion-mnist]
   --limit N           use only the first N images of each class (quick runs)
   --cache-dir DIR     where the converted data set is cached
@@ -85,6 +91,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
         backend: { type: 'string' },
         model: { type: 'string' },
         data: { type: 'string' },
+        init: { type: 'string' },
         epochs: { type: 'string' },
         lr: { type: 'string' },
         'batch-size': { type: 'string' },
@@ -108,6 +115,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     backend: choice('backend', str('backend'), BACKENDS, 'wasm'),
     model,
     data: choice('data', str('data'), DATASETS, 'fashion-mnist'),
+    init: choice('init', str('init'), INITS, 'd2l'),
     epochs: integer('epochs', str('epochs'), 10, 1),
     lr: positiveNumber('lr', str('lr'), DEFAULT_LR[model]),
     batchSize: integer('batch-size', str('batch-size'), 256, 1),

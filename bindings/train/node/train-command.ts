@@ -58,13 +58,13 @@ async function train(args: TrainArgs, { stdout, stderr }: CommandIO): Promise<vo
   );
   const backend = await createBackend(args.backend);
   try {
-    const model = d2lModel(args.model, { backend, seed: args.seed });
+    const model = d2lModel(args.model, { backend, seed: args.seed, init: args.init });
     const optimizer = new SGD(model.parameters(), { lr: args.lr });
     stdout.write(
-      `training ${args.model} on ${backend.name}: ${args.epochs} epochs, lr ${args.lr}, batch ${args.batchSize}, seed ${args.seed}\n`,
+      `training ${args.model} on ${backend.name}: ${args.epochs} epochs, lr ${args.lr}, batch ${args.batchSize}, seed ${args.seed}, init ${args.init}\n`,
     );
     // For a replay in another framework (bench/parity): the starting weights and every epoch's order.
-    const initialWeights = await encodeWeights(model.namedParameters(), { model: args.model, seed: String(args.seed) });
+    const initialWeights = await encodeWeights(model.namedParameters(), { model: args.model, seed: String(args.seed), init: args.init });
     const order = encodeBatchOrders(
       new DataLoader(data.train, { batchSize: args.batchSize, seed: args.seed }), args.epochs,
       { data: args.data, limit: String(args.limit ?? 'none'), trainExamples: String(data.train.length) },
@@ -80,7 +80,7 @@ async function train(args: TrainArgs, { stdout, stderr }: CommandIO): Promise<vo
       weights: model.namedParameters(),
       title: `${args.model} on ${args.data} (${backend.name}, lr ${args.lr}, batch ${args.batchSize})`,
       config: {
-        model: args.model, data: args.data, backend: backend.name, epochs: args.epochs, lr: args.lr,
+        model: args.model, data: args.data, init: args.init, backend: backend.name, epochs: args.epochs, lr: args.lr,
         batchSize: args.batchSize, seed: args.seed, limit: args.limit,
         trainExamples: data.train.length, testExamples: data.test.length,
       },
