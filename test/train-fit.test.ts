@@ -171,6 +171,35 @@ describe('fit', () => {
     replica.dispose();
   });
 
+  test('progress: plain epoch lines off a terminal; a bar with the running loss every N steps on one', async () => {
+    const model = smallModel(6);
+    const chunks: string[] = [];
+    const plain = { write: (t: string) => chunks.push(t) };
+    await fit(model, { trainData: blobs(64, 3), epochs: 2, batchSize: 16, optimizer: new SGD(model.parameters(), { lr: 0.1 }), progress: plain });
+    expect(chunks).toHaveLength(2);
+    expect(chunks[0]).toMatch(/^epoch 1\/2 {2}loss \d\.\d{4} {2}train acc [\d.]+% {2}[\d.]+s\n$/);
+
+    const tty: string[] = [];
+    await fit(model, {
+      trainData: blobs(64, 3), epochs: 1, batchSize: 16, optimizer: new SGD(model.parameters(), { lr: 0.1 }),
+      progress: { isTTY: true, columns: 100, write: (t: string) => tty.push(t) }, metricsEvery: 2, label: 'run',
+    });
+    expect(tty.some((t) => /^\rrun 1\/1 loss \d\.\d{4} \[#+/.test(t))).toBe(true);
+    expect(tty.at(-1)).toMatch(/^\rrun 1\/1 {2}loss/);
+    model.dispose();
+  });
+
+  test('evaluate() leaves a model in the mode it found it', async () => {
+    const model = smallModel(7);
+    model.eval();
+    await evaluate(model, blobs(10, 1));
+    expect(model.training).toBe(false);
+    model.train();
+    await evaluate(model, blobs(10, 1));
+    expect(model.training).toBe(true);
+    model.dispose();
+  });
+
   test('bad options', async () => {
     const model = smallModel(4);
     const optimizer = new SGD(model.parameters(), { lr: 0.1 });

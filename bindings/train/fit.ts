@@ -149,7 +149,7 @@ export async function evaluate(
   const lossFn = resolveLoss(options.loss, classification);
   const loader = new DataLoader(data, { batchSize: options.batchSize ?? 256, shuffle: false });
   const totals = new DeviceTotals(backend, options.accuracy ?? classification);
-  const wasTraining = model.train !== undefined;
+  const wasTraining = (model as { training?: unknown }).training === true;
   model.eval?.();
   try {
     noGrad(() => {
