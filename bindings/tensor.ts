@@ -62,7 +62,8 @@ export function tidy<T>(fn: () => T): T {
   collectTensors(result, kept);
   const parent = scopes[scopes.length - 1];
   for (const t of scope) {
-    if (kept.has(t) || t.kept) parent?.add(t);
+    if (t.kept) continue; // kept tensors leave scope tracking for good
+    if (kept.has(t)) parent?.add(t);
     else t.dispose();
   }
   return result;
@@ -157,6 +158,29 @@ export class Tensor {
     return nest(await this.data(), this.shape);
   }
 
+  /**
+   * Overwrites this tensor's values in place (PyTorch's copy_): from host values or another
+   * tensor of the same size. Views sharing the data, and graphs that saved it, see the new values.
+   */
+  copyFrom(source: ArrayLike<number> | Tensor): this {
+    const storage = this.storage;
+    if (source instanceof Tensor) {
+      if (source.size !== this.size)
+        throw new ShapeError(`copyFrom: source ${formatShape(source.shape)} does not fit ${formatShape(this.shape)}`);
+      if (source.backend === this.backend) {
+        this.backend.copy(source.storage, storage, this.size);
+        return this;
+      }
+      if (!source.backend.readSync)
+        throw new BackendError(`copyFrom: cannot read the ${source.backend.name} tensor synchronously; await its data() first`);
+      source = source.dataSync();
+    }
+    if (!source || typeof source !== 'object' || source.length !== this.size)
+      throw new ShapeError(`copyFrom: expected ${this.size} values for ${formatShape(this.shape)}, got ${String(source?.length)}`);
+    this.backend.write(storage, source instanceof Float32Array ? source : Float32Array.from(source));
+    return this;
+  }
+
   /** Frees the storage (once its last view is disposed); idempotent. */
   dispose(): void {
     if (!this.shared) return;
@@ -166,12 +190,14 @@ export class Tensor {
     this.grad = null;
     this.gradNode?.release();
     this.gradNode = null;
+    for (const scope of scopes) scope.delete(this);
     liveTensors--;
   }
 
-  /** Keeps this tensor alive past the enclosing tidy() scope. */
+  /** Exempts this tensor from every tidy() scope: only dispose() frees it. */
   keep(): this {
     this.kept = true;
+    untrack(this);
     return this;
   }
 

@@ -7,7 +7,6 @@
  * backward() frees them too, unless asked to retain the graph.
  */
 import { DisposedError, ValueError } from '../errors.js';
-import { formatShape } from '../shape.js';
 import { Tensor, untrack, type GradNode } from '../tensor.js';
 import { isGradEnabled } from './grad-mode.js';
 
@@ -148,8 +147,4 @@ export function defineOp<P = undefined>(definition: OpDefinition<P>): (inputs: r
     y.requiresGrad = true;
     return y;
   };
-}
-
-export function describeShapes(shapes: readonly (readonly number[])[]): string {
-  return shapes.map(formatShape).join(', ');
 }
