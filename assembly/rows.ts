@@ -1,13 +1,17 @@
 // Row helpers shared by softmax and cross-entropy.
 import { hmax } from './simd';
+import { exp1, exp4 } from './exp';
 
-/** max of x[0..n), n >= 1; NaN if any element is NaN. */
+/**
+ * max of x[0..n), n >= 1, with pmax (one instruction; it may skip NaN elements, which still make
+ * the callers' sums of exp(x - max) NaN, as they should).
+ */
 export function rowMax(x: usize, n: i32): f32 {
   let m = load<f32>(x);
   let i = 0;
   if (n >= 4) {
     let mv = v128.load(x);
-    for (i = 4; i + 4 <= n; i += 4) mv = f32x4.max(mv, v128.load(x + (<usize>i << 2)));
+    for (i = 4; i + 4 <= n; i += 4) mv = f32x4.pmax(mv, v128.load(x + (<usize>i << 2)));
     m = hmax(mv);
   }
   for (; i < n; i++) m = max(m, load<f32>(x + (<usize>i << 2)));
@@ -16,10 +20,19 @@ export function rowMax(x: usize, n: i32): f32 {
 
 /** out[i] = exp(x[i] - shift); returns the sum of the out values. out may alias x. */
 export function expShifted(x: usize, out: usize, n: i32, shift: f32): f32 {
-  let total: f32 = 0;
-  for (let i = 0; i < n; i++) {
+  const shiftV = f32x4.splat(shift);
+  let sum = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
-    const e = Mathf.exp(load<f32>(x + at) - shift);
+    const e = exp4(f32x4.sub(v128.load(x + at), shiftV));
+    v128.store(out + at, e);
+    sum = f32x4.add(sum, e);
+  }
+  let total = f32x4.extract_lane(sum, 0) + f32x4.extract_lane(sum, 1) + f32x4.extract_lane(sum, 2) + f32x4.extract_lane(sum, 3);
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    const e = exp1(load<f32>(x + at) - shift);
     store<f32>(out + at, e);
     total += e;
   }
@@ -28,8 +41,12 @@ export function expShifted(x: usize, out: usize, n: i32, shift: f32): f32 {
 
 /** Sum of exp(x[i] - shift). */
 export function sumExpShifted(x: usize, n: i32, shift: f32): f32 {
-  let total: f32 = 0;
-  for (let i = 0; i < n; i++) total += Mathf.exp(load<f32>(x + (<usize>i << 2)) - shift);
+  const shiftV = f32x4.splat(shift);
+  let sum = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) sum = f32x4.add(sum, exp4(f32x4.sub(v128.load(x + (<usize>i << 2)), shiftV)));
+  let total = f32x4.extract_lane(sum, 0) + f32x4.extract_lane(sum, 1) + f32x4.extract_lane(sum, 2) + f32x4.extract_lane(sum, 3);
+  for (; i < n; i++) total += exp1(load<f32>(x + (<usize>i << 2)) - shift);
   return total;
 }
 
