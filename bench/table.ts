@@ -13,8 +13,13 @@ function figure(r: BenchRecord | undefined, notes: string[]): string {
     return `–(${notes.length})`;
   }
   const mark = r.check === 'ok' ? '' : ` !(${notes.push(`${r.subject}, ${r.label}: ${r.check}`)})`;
-  if (r.gflops !== null) return `${r.gflops.toFixed(2)}${mark}`;
-  return `${r.gbps!.toFixed(2)} GB/s, ${formatMs(r.medianMs)}${mark}`;
+  if (r.gflops !== null) return `${formatRate(r.gflops)}${mark}`;
+  return `${formatRate(r.gbps!)} GB/s, ${formatMs(r.medianMs)}${mark}`;
+}
+
+/** Three significant digits, without exponents. */
+export function formatRate(v: number): string {
+  return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(3);
 }
 
 export function formatMs(ms: number): string {
