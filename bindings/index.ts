@@ -3,3 +3,4 @@ export type * from './backend.js';
 export { CpuBackend } from './cpu/cpu-backend.js';
 export { Tensor, tensor, full, zeros, ones, empty, tidy, liveTensorCount, defaultBackend, setDefaultBackend } from './tensor.js';
 export * as kernels from './kernels.js';
+export { WasmBackend, createWasmBackend, type WasmBackendOptions, type WasmVariant } from './wasm/wasm-backend.js';
