@@ -66,6 +66,7 @@ async function main(): Promise<void> {
 
   console.log(`webgrad bench — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
   if (adapter) console.log(`WebGPU adapter: ${adapter}`);
+  for (const s of subjects) console.log(`${s.name}: ${s.detail}`);
   for (const line of unavailable) console.log(`not measured: ${line}`);
   console.log(`sampling ${args.maxTime} s per measurement (at least ${args.minSamples} samples), ${args.runs} run(s) of the suite\n`);
 

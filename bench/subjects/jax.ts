@@ -7,6 +7,7 @@ import type * as JAX from '@jax-js/jax';
 import type { BenchCase } from '../cases.js';
 import type { CaseOutput } from '../check.js';
 import type { CaseInputs, MatmulInputs, RowsInputs } from '../inputs.js';
+import { packageVersion } from './package-version.js';
 import type { PreparedCase, Subject } from './subject.js';
 
 type JaxArray = JAX.Array;
@@ -16,6 +17,7 @@ export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
   const available = await jax.init(device);
   if (!available.includes(device)) throw new Error(`jax-js could not start its ${device} device`);
   jax.defaultDevice(device);
+  const version = await packageVersion('@jax-js/jax');
   const np = jax.numpy;
   const nn = jax.nn;
   const read = async (x: JaxArray): Promise<Float32Array> => (await x.data()) as Float32Array;
@@ -23,6 +25,7 @@ export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
   return {
     name: `jax-js ${device}`,
     isWebgrad: false,
+    detail: `@jax-js/jax ${version} on ${device}, every call under jit`,
     skipReason: () => null,
     async prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase> {
       const owned: JaxArray[] = [];

@@ -22,6 +22,8 @@ export interface Subject {
   readonly name: string;
   /** webgrad backends are compared with the peers. */
   readonly isWebgrad: boolean;
+  /** A line on what exactly runs (build variant, threads), printed above the table. */
+  readonly detail: string;
   /** A reason to leave a case out (shown in the table), or null to run it. */
   skipReason(c: BenchCase): string | null;
   prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase>;

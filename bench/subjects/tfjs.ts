@@ -13,9 +13,11 @@ import { registerTfjsGradients } from './tfjs-gradients.js';
 export async function tfjsSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
   const tf = await import('@tensorflow/tfjs-core');
   await registerTfjsGradients();
+  let threads = () => '';
   if (device === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setThreadsCount(1);
+    threads = () => `, threads: ${wasm.getThreadsCount()}`;
   } else {
     await import('@tensorflow/tfjs-backend-webgpu');
   }
@@ -26,6 +28,7 @@ export async function tfjsSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
   return {
     name: `tfjs-${device}`,
     isWebgrad: false,
+    detail: `@tensorflow/tfjs-backend-${device} ${tf.version_core}${threads()}`,
     skipReason: () => null,
     async prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase> {
       tf.setBackend(device);

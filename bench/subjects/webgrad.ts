@@ -22,6 +22,7 @@ export function webgradSubject(backend: Backend, options: WebgradSubjectOptions 
   return {
     name: `webgrad ${backend.name}`,
     isWebgrad: true,
+    detail: describeBackend(backend),
     skipReason(c) {
       if (c.kind === 'matmul' && options.maxMatmulFlops !== undefined && c.flops > options.maxMatmulFlops)
         return options.skipNote ?? 'skipped';
@@ -91,4 +92,10 @@ function prepared(
     output,
     dispose: () => owned.forEach((t) => t.dispose()),
   };
+}
+
+function describeBackend(backend: Backend): string {
+  const variant = (backend as { variant?: unknown }).variant;
+  const build = typeof variant === 'string' ? `, ${variant} build` : '';
+  return `webgrad ${backend.name} backend${build}, validated kernel API (output allocated and disposed each run)`;
 }
