@@ -1,5 +1,6 @@
 // Unary and binary elementwise ops. Op codes are the indices of UNARY_OPS and BINARY_OPS
 // in bindings/backend.ts.
+import { exp1, exp4 } from './exp';
 
 const NEG = 0, EXP = 1, LOG = 2, SQRT = 3, ABS = 4, SIGMOID = 5, TANH = 6, RELU = 7;
 const SQUARE = 8, RECIPROCAL = 9, POW = 10, SCALE = 11, SHIFT = 12;
@@ -9,11 +10,11 @@ const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5, EQ = 6;
 @inline function unaryScalar(op: i32, x: f32, alpha: f32): f32 {
   switch (op) {
     case NEG: return -x;
-    case EXP: return Mathf.exp(x);
+    case EXP: return exp1(x);
     case LOG: return Mathf.log(x);
     case SQRT: return Mathf.sqrt(x);
     case ABS: return Mathf.abs(x);
-    case SIGMOID: return 1 / (1 + Mathf.exp(-x));
+    case SIGMOID: return 1 / (1 + exp1(-x));
     case TANH: return Mathf.tanh(x);
     case RELU: return x > 0 ? x : 0;
     case SQUARE: return x * x;
@@ -28,6 +29,8 @@ const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5, EQ = 6;
 @inline function unaryVector(op: i32, x: v128, alpha: v128): v128 {
   switch (op) {
     case NEG: return f32x4.neg(x);
+    case EXP: return exp4(x);
+    case SIGMOID: return f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), exp4(f32x4.neg(x))));
     case SQRT: return f32x4.sqrt(x);
     case ABS: return f32x4.abs(x);
     case RELU: return f32x4.pmax(f32x4.splat(0), x);
@@ -40,7 +43,7 @@ const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5, EQ = 6;
 }
 
 @inline function isVectorUnary(op: i32): bool {
-  return op != EXP && op != LOG && op != SIGMOID && op != TANH && op != POW;
+  return op != LOG && op != TANH && op != POW;
 }
 
 export function unary(op: i32, x: usize, out: usize, length: i32, alpha: f32): void {

@@ -1,11 +1,11 @@
 // Philox 4x32-10 (Salmon et al. 2011), bit-identical to bindings/cpu/philox.ts.
 
-const M0: u64 = 0xd2511f53;
-const M1: u64 = 0xcd9e8d57;
-const W0: u32 = 0x9e3779b9;
-const W1: u32 = 0xbb67ae85;
+export const M0: u64 = 0xd2511f53;
+export const M1: u64 = 0xcd9e8d57;
+export const W0: u32 = 0x9e3779b9;
+export const W1: u32 = 0xbb67ae85;
 
-/** Writes the four output words of Philox 4x32-10 for counter (c0..c3) and key (k0, k1) to out as a v128. */
+/** The four output words of Philox 4x32-10 for counter (c0..c3) and key (k0, k1), as a v128. */
 @inline export function philoxBlock(c0: u32, c1: u32, c2: u32, c3: u32, k0: u32, k1: u32): v128 {
   for (let round = 0; round < 10; round++) {
     if (round > 0) {

@@ -1,40 +1,75 @@
-// Row helpers shared by softmax and cross-entropy.
-import { hmax } from './simd';
+// Row helpers shared by softmax and cross-entropy, inlined so that each kernel sets up its
+// constants once rather than once per row. The last n & 3 elements of a row go through
+// the vector code too, as one vector padded with -inf (which adds nothing to a max or a sum of exps).
+import { hmax, hsum } from './simd';
+import { exp4 } from './exp';
 
-/** max of x[0..n), n >= 1; NaN if any element is NaN. */
-export function rowMax(x: usize, n: i32): f32 {
-  let m = load<f32>(x);
-  let i = 0;
-  if (n >= 4) {
-    let mv = v128.load(x);
-    for (i = 4; i + 4 <= n; i += 4) mv = f32x4.max(mv, v128.load(x + (<usize>i << 2)));
-    m = hmax(mv);
-  }
-  for (; i < n; i++) m = max(m, load<f32>(x + (<usize>i << 2)));
-  return m;
+/** The last n & 3 elements of x[0..n) in the low lanes of a vector, the rest filled with pad. */
+// @ts-ignore: decorator
+@inline function loadTail(x: usize, n: i32, pad: f32): v128 {
+  const rest = n & 3;
+  const at = x + (<usize>(n & ~3) << 2);
+  let v = f32x4.splat(pad);
+  if (rest > 0) v = f32x4.replace_lane(v, 0, load<f32>(at));
+  if (rest > 1) v = f32x4.replace_lane(v, 1, load<f32>(at, 4));
+  if (rest > 2) v = f32x4.replace_lane(v, 2, load<f32>(at, 8));
+  return v;
+}
+
+/** Stores the low n & 3 lanes of v as the last elements of out[0..n). */
+// @ts-ignore: decorator
+@inline function storeTail(out: usize, n: i32, v: v128): void {
+  const rest = n & 3;
+  const at = out + (<usize>(n & ~3) << 2);
+  if (rest > 0) store<f32>(at, f32x4.extract_lane(v, 0));
+  if (rest > 1) store<f32>(at, f32x4.extract_lane(v, 1), 4);
+  if (rest > 2) store<f32>(at, f32x4.extract_lane(v, 2), 8);
+}
+
+/**
+ * max of x[0..n), n >= 1, with pmax (one instruction; it may skip NaN elements, which still make
+ * the callers' sums of exp(x - max) NaN, as they should).
+ */
+// @ts-ignore: decorator
+@inline export function rowMax(x: usize, n: i32): f32 {
+  let mv = loadTail(x, n, -Infinity);
+  for (let i = 0; i + 4 <= n; i += 4) mv = f32x4.pmax(mv, v128.load(x + (<usize>i << 2)));
+  return hmax(mv);
 }
 
 /** out[i] = exp(x[i] - shift); returns the sum of the out values. out may alias x. */
-export function expShifted(x: usize, out: usize, n: i32, shift: f32): f32 {
-  let total: f32 = 0;
-  for (let i = 0; i < n; i++) {
+// @ts-ignore: decorator
+@inline export function expShifted(x: usize, out: usize, n: i32, shift: f32): f32 {
+  const shiftV = f32x4.splat(shift);
+  let sum = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
-    const e = Mathf.exp(load<f32>(x + at) - shift);
-    store<f32>(out + at, e);
-    total += e;
+    const e = exp4(f32x4.sub(v128.load(x + at), shiftV));
+    v128.store(out + at, e);
+    sum = f32x4.add(sum, e);
   }
-  return total;
+  if (n & 3) {
+    const e = exp4(f32x4.sub(loadTail(x, n, -Infinity), shiftV));
+    storeTail(out, n, e);
+    sum = f32x4.add(sum, e);
+  }
+  return hsum(sum);
 }
 
 /** Sum of exp(x[i] - shift). */
-export function sumExpShifted(x: usize, n: i32, shift: f32): f32 {
-  let total: f32 = 0;
-  for (let i = 0; i < n; i++) total += Mathf.exp(load<f32>(x + (<usize>i << 2)) - shift);
-  return total;
+// @ts-ignore: decorator
+@inline export function sumExpShifted(x: usize, n: i32, shift: f32): f32 {
+  const shiftV = f32x4.splat(shift);
+  let sum = f32x4.splat(0);
+  for (let i = 0; i + 4 <= n; i += 4) sum = f32x4.add(sum, exp4(f32x4.sub(v128.load(x + (<usize>i << 2)), shiftV)));
+  if (n & 3) sum = f32x4.add(sum, exp4(f32x4.sub(loadTail(x, n, -Infinity), shiftV)));
+  return hsum(sum);
 }
 
-/** x[i] = x[i] * s + t. */
-export function scaleShift(x: usize, out: usize, n: i32, s: f32, t: f32): void {
+/** out[i] = x[i] * s + t. */
+// @ts-ignore: decorator
+@inline export function scaleShift(x: usize, out: usize, n: i32, s: f32, t: f32): void {
   const sv = f32x4.splat(s), tv = f32x4.splat(t);
   let i = 0;
   for (; i + 4 <= n; i += 4) {

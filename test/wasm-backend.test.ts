@@ -173,3 +173,31 @@ describe('tensors on the wasm backend', () => {
       }
   });
 });
+
+describe('the SIMD exp', () => {
+  test('exp and sigmoid are within 1e-6 relative down to e^-87, and exp is below 1.7e-38 under it', () => {
+    const n = 20001;
+    const xs = Float32Array.from({ length: n }, (_, i) => -103 + (191.7 * i) / (n - 1));
+    const x = backend.alloc(n), y = backend.alloc(n);
+    backend.write(x, xs);
+    for (const [op, f] of [['exp', Math.exp], ['sigmoid', (v: number) => 1 / (1 + Math.exp(-v))]] as const) {
+      backend.unary(op, x, y, n, 0);
+      const ys = backend.readSync(y);
+      let worst = 0;
+      for (let i = 0; i < n; i++) {
+        const want = f(xs[i]);
+        if (op === 'exp' && xs[i] < -87) expect(ys[i]).toBeLessThan(1.7e-38); // flushed to 0 below e^-87
+        else if (want >= 1.2e-38 && want <= 3.4e38) worst = Math.max(worst, Math.abs(ys[i] - want) / want);
+      }
+      expect(worst).toBeLessThan(1e-6);
+    }
+  });
+
+  test('exp of infinities, NaN and the ends of the range', () => {
+    const inputs = [Infinity, -Infinity, NaN, 89, -87.4, -104, 0];
+    const x = backend.alloc(inputs.length), y = backend.alloc(inputs.length);
+    backend.write(x, Float32Array.from(inputs));
+    backend.unary('exp', x, y, inputs.length, 0);
+    expect(Array.from(backend.readSync(y))).toEqual([Infinity, 0, NaN, Infinity, 0, 0, 1]);
+  });
+});

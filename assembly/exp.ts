@@ -1,0 +1,37 @@
+// f32x4 exp: Cephes' expf (range reduction by ln 2 in two parts, degree-5 polynomial, about
+// 1 ulp), scaled by 2^n as two factors so that large inputs overflow to inf. For x < -87 (results
+// near the smallest normal f32, 1.2e-38) it returns 0 without computing a subnormal: on x86 every
+// subnormal result costs a microcode assist of ~100 cycles, and softmax rows meet such inputs often.
+import { madd } from './simd';
+
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
+  // pmax/pmin keep a NaN lane NaN here (x < lo and hi < x are false for NaN).
+  const xc = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-87)), f32x4.splat(89));
+  // Adding 1.5·2^23 rounds x·log2(e) to an integer, which then sits in the low mantissa bits.
+  const magic = f32x4.splat(12582912);
+  const t = madd(xc, f32x4.splat(1.44269504088896341), magic);
+  const fx = f32x4.sub(t, magic);
+  let r = madd(fx, f32x4.splat(-0.693359375), xc);
+  r = madd(fx, f32x4.splat(2.12194440e-4), r);
+  let y = f32x4.splat(1.9875691500e-4);
+  y = madd(y, r, f32x4.splat(1.3981999507e-3));
+  y = madd(y, r, f32x4.splat(8.3334519073e-3));
+  y = madd(y, r, f32x4.splat(4.1665795894e-2));
+  y = madd(y, r, f32x4.splat(1.6666665459e-1));
+  y = madd(y, r, f32x4.splat(5.0000001201e-1));
+  y = madd(y, f32x4.mul(r, r), f32x4.add(r, f32x4.splat(1)));
+  const n = i32x4.sub(t, i32x4.splat(0x4b400000));
+  const half = i32x4.shr_s(n, 1);
+  const bias = i32x4.splat(127);
+  const p1 = i32x4.shl(i32x4.add(half, bias), 23);
+  const p2 = i32x4.shl(i32x4.add(i32x4.sub(n, half), bias), 23);
+  const underflows = f32x4.lt(x, f32x4.splat(-87));
+  return v128.andnot(f32x4.mul(f32x4.mul(y, p1), p2), underflows);
+}
+
+/** Scalar exp through the same approximation, for remainders (keeps vector and tail results consistent). */
+// @ts-ignore: decorator
+@inline export function exp1(x: f32): f32 {
+  return f32x4.extract_lane(exp4(f32x4.splat(x)), 0);
+}
