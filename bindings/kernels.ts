@@ -249,7 +249,7 @@ export function sum(x: Tensor, axes?: number | readonly number[], keepDims = fal
     x.backend.copy(x.storage, copy.storage, x.size);
     return copy;
   }
-  const result = current.view(outShape);
+  const result = current.alias(outShape);
   current.dispose();
   return result;
 }
@@ -268,7 +268,8 @@ export interface DropoutOptions {
   offset?: number;
 }
 
-function dropoutArgs(op: string, { p, seed, offset = 0 }: DropoutOptions) {
+/** Validates dropout options and turns them into the kernel's arguments. */
+export function dropoutArgs(op: string, { p, seed, offset = 0 }: DropoutOptions) {
   if (typeof p !== 'number' || !(p >= 0 && p < 1))
     throw new ValueError(`${op}: p must be in [0, 1), got ${String(p)}`);
   if (!Number.isSafeInteger(seed) || seed < 0)
@@ -351,4 +352,45 @@ export function adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, op
     biasCorrection1: 1 - beta1 ** options.step,
     biasCorrection2: 1 - beta2 ** options.step,
   });
+}
+
+/** into += x, in place, for tensors of one shape. */
+export function accumulate(into: Tensor, x: Tensor): void {
+  sameBackend('accumulate', into, x);
+  if (!sameShape(into.shape, x.shape))
+    throw new ShapeError(`accumulate: shapes differ: ${formatShape(into.shape)} and ${formatShape(x.shape)}`);
+  if (into.size === 0) return;
+  const { layout } = broadcastLayout(into.shape, x.shape);
+  into.backend.binary('add', into.storage, x.storage, into.storage, layout);
+}
+
+/** x broadcast (PyTorch rules) to shape, materialised. */
+export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
+  sameBackend('broadcastTo', x);
+  const { shape: outShape, layout } = broadcastLayout(shape, x.shape);
+  if (!sameShape(outShape, shape))
+    throw new ShapeError(`broadcastTo: ${formatShape(x.shape)} cannot be broadcast to ${formatShape(shape)}`);
+  const y = empty(shape, x.backend);
+  if (y.size === 0) return y;
+  x.backend.fill(y.storage, 0, y.size);
+  x.backend.binary('add', y.storage, x.storage, y.storage, layout);
+  return y;
+}
+
+/**
+ * Sums x down to shape, the inverse of broadcasting shape up to x's shape: the gradient of a
+ * broadcast input. Always returns a new tensor.
+ */
+export function sumTo(x: Tensor, shape: readonly number[]): Tensor {
+  sameBackend('sumTo', x);
+  const lead = x.rank - shape.length;
+  const broadcast = lead >= 0 && sameShape(broadcastShapes(shape, x.shape), x.shape);
+  if (!broadcast)
+    throw new ShapeError(`sumTo: ${formatShape(x.shape)} is not a broadcast of ${formatShape(shape)}`);
+  const axes: number[] = [];
+  for (let i = 0; i < x.rank; i++) if (i < lead || (shape[i - lead] === 1 && x.shape[i] !== 1)) axes.push(i);
+  const summed = sum(x, axes, true);
+  const result = summed.alias(shape);
+  summed.dispose();
+  return result;
 }

@@ -16,14 +16,13 @@ class SharedStorage {
   }
 }
 
-/** What autograd records on a tensor an op produced: how to send its gradient to its inputs. */
+/**
+ * What autograd records on a tensor an op produced (see autograd/graph.ts). The tensor holds one
+ * reference to it and drops that reference when disposed.
+ */
 export interface GradNode {
   readonly op: string;
-  readonly inputs: readonly Tensor[];
-  /** Given d(loss)/d(this output), return d(loss)/d(input) for each input (null where none is needed). */
-  backward(gradOutput: Tensor): (Tensor | null)[];
-  /** Tensors saved for backward that this node owns and frees when the graph is released. */
-  readonly saved?: readonly Tensor[];
+  release(): void;
 }
 
 let defaultBackendInstance: Backend | null = null;
@@ -40,6 +39,11 @@ export function setDefaultBackend(backend: Backend): void {
 
 type Scope = Set<Tensor>;
 const scopes: Scope[] = [];
+
+/** Stops tidy() scopes from disposing t: its owner (a graph node, a module) frees it. */
+export function untrack(t: Tensor): void {
+  for (const scope of scopes) scope.delete(t);
+}
 
 /**
  * Runs fn and disposes every tensor created inside it except those it returns
@@ -58,7 +62,8 @@ export function tidy<T>(fn: () => T): T {
   collectTensors(result, kept);
   const parent = scopes[scopes.length - 1];
   for (const t of scope) {
-    if (kept.has(t) || t.kept) parent?.add(t);
+    if (t.kept) continue; // kept tensors leave scope tracking for good
+    if (kept.has(t)) parent?.add(t);
     else t.dispose();
   }
   return result;
@@ -125,8 +130,11 @@ export class Tensor {
     return this.shape.length;
   }
 
-  /** A tensor of another shape over the same data (no copy). */
-  view(shape: readonly number[]): Tensor {
+  /**
+   * A tensor of another shape over the same data (no copy) that autograd does not track;
+   * reshape() and view() are the differentiable forms.
+   */
+  alias(shape: readonly number[] = this.shape): Tensor {
     const resolved = resolveShape(shape, this.size);
     const storage = this.storage;
     return new Tensor(this.backend, storage, resolved, this.shared!);
@@ -150,6 +158,29 @@ export class Tensor {
     return nest(await this.data(), this.shape);
   }
 
+  /**
+   * Overwrites this tensor's values in place (PyTorch's copy_): from host values or another
+   * tensor of the same size. Views sharing the data, and graphs that saved it, see the new values.
+   */
+  copyFrom(source: ArrayLike<number> | Tensor): this {
+    const storage = this.storage;
+    if (source instanceof Tensor) {
+      if (source.size !== this.size)
+        throw new ShapeError(`copyFrom: source ${formatShape(source.shape)} does not fit ${formatShape(this.shape)}`);
+      if (source.backend === this.backend) {
+        this.backend.copy(source.storage, storage, this.size);
+        return this;
+      }
+      if (!source.backend.readSync)
+        throw new BackendError(`copyFrom: cannot read the ${source.backend.name} tensor synchronously; await its data() first`);
+      source = source.dataSync();
+    }
+    if (!source || typeof source !== 'object' || source.length !== this.size)
+      throw new ShapeError(`copyFrom: expected ${this.size} values for ${formatShape(this.shape)}, got ${String(source?.length)}`);
+    this.backend.write(storage, source instanceof Float32Array ? source : Float32Array.from(source));
+    return this;
+  }
+
   /** Frees the storage (once its last view is disposed); idempotent. */
   dispose(): void {
     if (!this.shared) return;
@@ -157,13 +188,16 @@ export class Tensor {
     this.shared = null;
     this.grad?.dispose();
     this.grad = null;
+    this.gradNode?.release();
     this.gradNode = null;
+    for (const scope of scopes) scope.delete(this);
     liveTensors--;
   }
 
-  /** Keeps this tensor alive past the enclosing tidy() scope. */
+  /** Exempts this tensor from every tidy() scope: only dispose() frees it. */
   keep(): this {
     this.kept = true;
+    untrack(this);
     return this;
   }
 

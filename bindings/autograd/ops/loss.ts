@@ -1,0 +1,104 @@
+/** Losses: fused softmax cross-entropy, d2l's squared loss and MSE. */
+import { ShapeError, ValueError } from '../../errors.js';
+import * as k from '../../kernels.js';
+import { formatShape } from '../../shape.js';
+import { Tensor, tidy } from '../../tensor.js';
+import { defineOp } from '../graph.js';
+import { mul, square, sub } from './elementwise.js';
+import { mean, reshape, sum } from './reduce.js';
+
+export type Reduction = 'mean' | 'sum' | 'none';
+
+function checkReduction(op: string, reduction: unknown): Reduction {
+  if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none')
+    throw new ValueError(`${op}: reduction must be 'mean', 'sum' or 'none', got ${String(reduction)}`);
+  return reduction;
+}
+
+interface CrossEntropyParams {
+  labels: k.Labels;
+  reduction: Reduction;
+}
+
+const crossEntropyOp = defineOp<CrossEntropyParams>({
+  name: 'softmaxCrossEntropy',
+  // One kernel call gives the per-row losses and, when recording, the gradient of the reduced loss.
+  forward: ([logits], { labels, reduction }, ctx) => {
+    const rows = logits.shape[0];
+    const { loss, grad } = k.crossEntropy(logits, labels, {
+      grad: ctx.recording,
+      gradScale: reduction === 'mean' ? 1 / rows : 1,
+    });
+    if (grad) {
+      ctx.save(grad);
+      grad.dispose();
+    }
+    if (reduction === 'none') return loss;
+    const total = k.sum(loss);
+    loss.dispose();
+    if (reduction === 'sum') return total;
+    const average = k.unary('scale', total, 1 / rows);
+    total.dispose();
+    return average;
+  },
+  // The saved gradient already holds 1/N; scale it by the upstream gradient (per row for 'none').
+  backward: (dy, { reduction }, ctx) => {
+    const grad = ctx.saved[0];
+    const scale = reduction === 'none' ? dy.alias([dy.size, 1]) : dy;
+    return [k.binary('mul', grad, scale)];
+  },
+});
+
+export interface LossOptions {
+  /** 'mean' over the batch (default), 'sum', or 'none' for one loss per example. */
+  reduction?: Reduction;
+}
+
+/**
+ * Softmax cross-entropy of logits [N, C] against integer labels (a host array of N class
+ * indices), on the fused log-sum-exp kernel. PyTorch's F.cross_entropy.
+ */
+export function softmaxCrossEntropy(logits: Tensor, labels: k.Labels, options: LossOptions = {}): Tensor {
+  const reduction = checkReduction('softmaxCrossEntropy', options.reduction ?? 'mean');
+  if (!(logits instanceof Tensor) || logits.rank !== 2)
+    throw new ShapeError(`softmaxCrossEntropy: logits must be [N, classes], got ${logits instanceof Tensor ? formatShape(logits.shape) : String(logits)}`);
+  if (logits.shape[0] === 0 && reduction === 'mean')
+    throw new ShapeError(`softmaxCrossEntropy: cannot average over an empty batch ${formatShape(logits.shape)}`);
+  return crossEntropyOp([logits], { labels, reduction });
+}
+
+/** target reshaped to prediction's shape when the sizes agree (d2l's y.reshape(y_hat.shape)). */
+function alignTarget(op: string, prediction: Tensor, target: Tensor): Tensor {
+  if (!(prediction instanceof Tensor) || !(target instanceof Tensor)) throw new ValueError(`${op}: expected tensors`);
+  if (prediction.size !== target.size)
+    throw new ShapeError(`${op}: prediction ${formatShape(prediction.shape)} and target ${formatShape(target.shape)} differ in size`);
+  return reshape(target, prediction.shape);
+}
+
+function reduce(op: string, losses: Tensor, reduction: Reduction | undefined): Tensor {
+  switch (checkReduction(op, reduction ?? 'mean')) {
+    case 'none':
+      return losses;
+    case 'sum':
+      return sum(losses);
+    case 'mean':
+      if (losses.size === 0) throw new ShapeError(`${op}: cannot average an empty batch`);
+      return mean(losses);
+  }
+}
+
+/** d2l's squared loss (ŷ − y)²/2, averaged over all elements by default (d2l's l.mean()). */
+export function squaredLoss(prediction: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  return tidy(() => {
+    const y = alignTarget('squaredLoss', prediction, target);
+    return reduce('squaredLoss', mul(square(sub(prediction, y)), 0.5), options.reduction);
+  });
+}
+
+/** Mean squared error (ŷ − y)², PyTorch's nn.MSELoss. */
+export function mseLoss(prediction: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  return tidy(() => {
+    const y = alignTarget('mseLoss', prediction, target);
+    return reduce('mseLoss', square(sub(prediction, y)), options.reduction);
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Minibatches over a Dataset: a seeded shuffle per epoch, the last partial batch kept.
+ * The order of every epoch is a pure function of (length, seed, epoch), exported by
+ * epochPermutation() so another framework can replay exactly the same batches.
+ */
+import type { Backend } from '../backend.js';
+import { ValueError } from '../errors.js';
+import { shapeSize } from '../shape.js';
+import { Tensor, tensor } from '../tensor.js';
+import { gather, type Dataset, type TargetArray } from './dataset.js';
+import { RandomStream, checkSeed } from './random.js';
+
+export interface DataLoaderOptions {
+  batchSize: number;
+  /** Visit examples in a new seeded random order each epoch (default true). */
+  shuffle?: boolean;
+  seed?: number;
+  /** Drop the last batch when it is smaller than batchSize (default false: keep it). */
+  dropLast?: boolean;
+}
+
+export interface HostBatch<Y extends TargetArray = TargetArray> {
+  /** Examples in this batch. */
+  readonly size: number;
+  /** Features, [size, ...xShape]. */
+  readonly x: Float32Array;
+  readonly xShape: readonly number[];
+  /** Targets, [size, ...yShape]; class indices keep the data set's integer type. */
+  readonly y: Y;
+  readonly yShape: readonly number[];
+  /** Which examples of the data set, in order. */
+  readonly indices: Uint32Array;
+}
+
+export interface TensorBatch<Y extends TargetArray = TargetArray> extends HostBatch<Y> {
+  /** The features on the backend. */
+  readonly xTensor: Tensor;
+  /** The targets on the backend, as f32. */
+  readonly yTensor: Tensor;
+}
+
+/**
+ * The order in which an epoch visits a data set of `length` examples: a Fisher-Yates
+ * permutation from the Philox stream (seed, epoch).
+ */
+export function epochPermutation(length: number, seed: number, epoch: number): Uint32Array {
+  if (!Number.isInteger(length) || length < 0) throw new ValueError(`length must be a non-negative integer, got ${length}`);
+  checkEpoch(epoch);
+  return new RandomStream(seed, epoch).permutation(length);
+}
+
+function checkEpoch(epoch: number): void {
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch > 0xffffffff)
+    throw new ValueError(`epoch must be an integer in [0, 2^32), got ${epoch}`);
+}
+
+export class DataLoader<Y extends TargetArray = TargetArray> {
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  readonly seed: number;
+  readonly dropLast: boolean;
+
+  constructor(readonly data: Dataset<Y>, options: DataLoaderOptions) {
+    const { batchSize, shuffle = true, seed = 0, dropLast = false } = options;
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new ValueError(`DataLoader: batchSize must be a positive integer, got ${String(batchSize)}`);
+    checkSeed('DataLoader', seed);
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.seed = seed;
+    this.dropLast = dropLast;
+  }
+
+  /** Batches per epoch. */
+  get length(): number {
+    const n = this.data.length / this.batchSize;
+    return this.dropLast ? Math.floor(n) : Math.ceil(n);
+  }
+
+  /** Examples visited per epoch. */
+  get examplesPerEpoch(): number {
+    return this.dropLast ? this.length * this.batchSize : this.data.length;
+  }
+
+  /** The example indices epoch `epoch` visits, in order (batch i is order[i*batchSize …]). */
+  order(epoch: number): Uint32Array {
+    checkEpoch(epoch);
+    if (this.shuffle) return epochPermutation(this.data.length, this.seed, epoch);
+    return Uint32Array.from({ length: this.data.length }, (_, i) => i);
+  }
+
+  /** The batches of one epoch as host arrays. */
+  *batches(epoch = 0): Generator<HostBatch<Y>> {
+    const order = this.order(epoch);
+    const xSize = shapeSize(this.data.xShape), ySize = shapeSize(this.data.yShape);
+    const yKind = this.data.y.constructor as new (n: number) => Y;
+    for (let b = 0; b < this.length; b++) {
+      const start = b * this.batchSize, end = Math.min(start + this.batchSize, order.length);
+      const size = end - start;
+      const x = new Float32Array(size * xSize);
+      const y = new yKind(size * ySize);
+      gather(this.data, order, start, end, x, y);
+      yield {
+        size, x, xShape: [size, ...this.data.xShape], y, yShape: [size, ...this.data.yShape],
+        indices: order.slice(start, end),
+      };
+    }
+  }
+
+  /**
+   * The batches of one epoch uploaded to `backend`. Each batch's tensors are disposed when the
+   * next batch is drawn (and when the loop ends), so call keep() on any you hold longer.
+   */
+  *tensorBatches(backend: Backend, epoch = 0): Generator<TensorBatch<Y>> {
+    let previous: Tensor[] = [];
+    const release = () => {
+      for (const t of previous) if (!t.kept) t.dispose();
+      previous = [];
+    };
+    try {
+      for (const batch of this.batches(epoch)) {
+        release();
+        const xTensor = tensor(batch.x, batch.xShape, { backend });
+        const yTensor = tensor(
+          batch.y instanceof Float32Array ? batch.y : Float32Array.from(batch.y), batch.yShape, { backend },
+        );
+        previous = [xTensor, yTensor];
+        yield { ...batch, xTensor, yTensor };
+      }
+    } finally {
+      release();
+    }
+  }
+}
+
+/** Every epoch's visiting order for `epochs` epochs: what a replay in another framework needs. */
+export function batchOrders(loader: DataLoader, epochs: number): Uint32Array[] {
+  if (!Number.isInteger(epochs) || epochs < 0) throw new ValueError(`epochs must be a non-negative integer, got ${epochs}`);
+  return Array.from({ length: epochs }, (_, epoch) => loader.order(epoch));
+}

@@ -1,0 +1,91 @@
+/** An in-memory data set: n examples of f32 features and their targets, row-major on the host. */
+import { ShapeError, ValueError } from '../errors.js';
+import { formatShape, shapeSize } from '../shape.js';
+
+/** Class indices (Uint8Array, Int32Array …) or real-valued targets (Float32Array). */
+export type TargetArray = Float32Array | Float64Array | Uint8Array | Uint16Array | Int32Array | Uint32Array;
+
+export interface Dataset<Y extends TargetArray = TargetArray> {
+  /** Number of examples. */
+  readonly length: number;
+  /** Features, [length, ...xShape]. */
+  readonly x: Float32Array;
+  /** Shape of one example's features, e.g. [784]. */
+  readonly xShape: readonly number[];
+  /** Targets, [length, ...yShape]. */
+  readonly y: Y;
+  /** Shape of one example's target: [] for a class index, [1] for one real value. */
+  readonly yShape: readonly number[];
+}
+
+/** Checks that x and y hold the same number of examples of the given shapes. */
+export function makeDataset<Y extends TargetArray>(
+  x: Float32Array, y: Y, xShape: readonly number[], yShape: readonly number[] = [],
+): Dataset<Y> {
+  if (!(x instanceof Float32Array)) throw new ValueError('dataset: x must be a Float32Array');
+  const xSize = shapeSize(xShape), ySize = shapeSize(yShape);
+  if (xSize === 0) throw new ShapeError(`dataset: example shape ${formatShape(xShape)} is empty`);
+  if (x.length % xSize !== 0)
+    throw new ShapeError(`dataset: ${x.length} features do not split into examples of shape ${formatShape(xShape)}`);
+  const length = x.length / xSize;
+  if (y.length !== length * ySize)
+    throw new ShapeError(
+      `dataset: ${length} examples of shape ${formatShape(xShape)} need ${length * ySize} targets ` +
+        `of shape ${formatShape(yShape)}, got ${y.length}`,
+    );
+  return { length, x, xShape: [...xShape], y, yShape: [...yShape] };
+}
+
+function sameKind<Y extends TargetArray>(y: Y, length: number): Y {
+  return new (y.constructor as new (n: number) => Y)(length);
+}
+
+/** The examples at `indices`, in that order, copied. */
+export function subset<Y extends TargetArray>(data: Dataset<Y>, indices: ArrayLike<number>): Dataset<Y> {
+  const xSize = shapeSize(data.xShape), ySize = shapeSize(data.yShape);
+  const x = new Float32Array(indices.length * xSize);
+  const y = sameKind(data.y, indices.length * ySize);
+  gather(data, indices, 0, indices.length, x, y);
+  return { length: indices.length, x, xShape: data.xShape, y, yShape: data.yShape };
+}
+
+/** Copies examples indices[start … end) into x and y (which must be large enough). */
+export function gather<Y extends TargetArray>(
+  data: Dataset<Y>, indices: ArrayLike<number>, start: number, end: number, x: Float32Array, y: TargetArray,
+): void {
+  const xSize = shapeSize(data.xShape), ySize = shapeSize(data.yShape);
+  for (let i = start; i < end; i++) {
+    const index = indices[i];
+    if (!(index >= 0 && index < data.length && Number.isInteger(index)))
+      throw new ValueError(`index ${index} is out of range for a data set of ${data.length} examples`);
+    const row = i - start;
+    x.set(data.x.subarray(index * xSize, (index + 1) * xSize), row * xSize);
+    if (ySize === 1) y[row] = data.y[index];
+    else y.set(data.y.subarray(index * ySize, (index + 1) * ySize), row * ySize);
+  }
+}
+
+/** The first `perClass` examples of each class (class-index targets only), in data set order. */
+export function takePerClass<Y extends TargetArray>(data: Dataset<Y>, perClass: number): Dataset<Y> {
+  if (!Number.isInteger(perClass) || perClass < 0)
+    throw new ValueError(`takePerClass: perClass must be a non-negative integer, got ${perClass}`);
+  if (data.yShape.length !== 0) throw new ShapeError('takePerClass: needs class-index targets (yShape [])');
+  const seen = new Map<number, number>();
+  const indices: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const label = data.y[i];
+    const count = seen.get(label) ?? 0;
+    if (count < perClass) {
+      indices.push(i);
+      seen.set(label, count + 1);
+    }
+  }
+  return subset(data, indices);
+}
+
+/** How many examples each class has: counts[c] for class c. */
+export function classCounts(data: Dataset, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (let i = 0; i < data.length; i++) counts[data.y[i]]++;
+  return counts;
+}

@@ -1,0 +1,5 @@
+/** Node-only data access: the Fashion-MNIST and MNIST packages and the on-disk cache. */
+export {
+  loadFashionMnist, loadFashionMnistWithReport, loadMnist, loadMnistWithReport, type ImageLoadOptions, type LoadReport,
+} from './image-packages.js';
+export { cacheDir } from './cache.js';

@@ -1,0 +1,5 @@
+export { Random, manualSeed, defaultRandomSource, randomFrom } from './random.js';
+export {
+  type Initializer, type InitOptions, normal, uniform, constant, zeros, ones, xavierUniform, xavierNormal,
+  linearDefault, fans, initTensor, initialize,
+} from './initializers.js';

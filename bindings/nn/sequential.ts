@@ -1,0 +1,34 @@
+import { ValueError } from '../errors.js';
+import { tidy, type Tensor } from '../tensor.js';
+import { ReLU } from './layers.js';
+import { Linear } from './linear.js';
+import { Module } from './module.js';
+
+/** Modules applied in order; children are named "0", "1", ... as in PyTorch. */
+export class Sequential extends Module {
+  readonly layers: readonly Module[];
+
+  constructor(...layers: Module[]) {
+    super();
+    layers.forEach((layer, i) => {
+      if (!(layer instanceof Module)) throw new ValueError(`Sequential: argument ${i} is not a Module`);
+      this.registerModule(String(i), layer);
+    });
+    this.layers = layers;
+  }
+
+  /** Runs the layers in turn; a Linear followed by a ReLU runs as one fused linear+ReLU kernel. */
+  forward(x: Tensor): Tensor {
+    return tidy(() => {
+      let y = x;
+      for (let i = 0; i < this.layers.length; i++) {
+        const layer = this.layers[i];
+        if (layer instanceof Linear && this.layers[i + 1] instanceof ReLU) {
+          y = layer.forward(y, { relu: true });
+          i++;
+        } else y = layer.forward(y);
+      }
+      return y;
+    });
+  }
+}

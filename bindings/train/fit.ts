@@ -1,0 +1,244 @@
+/**
+ * The training loop (d2l's train_ch3): epochs of minibatch SGD with the mean training loss,
+ * training accuracy and test accuracy of each epoch. Metrics accumulate on the backend and are
+ * read once per epoch (or every `metricsEvery` steps), so a WebGPU step never waits on a readback.
+ * Each step runs inside tidy(): a run of any length holds a constant number of tensors.
+ */
+import type { Backend } from '../backend.js';
+import { backward, noGrad, correctCount, softmaxCrossEntropy, squaredLoss, mseLoss } from '../autograd/index.js';
+import { ValueError } from '../errors.js';
+import * as k from '../kernels.js';
+import { Tensor, tensor, tidy, zeros } from '../tensor.js';
+import { DataLoader, type HostBatch } from '../data/dataloader.js';
+import type { Dataset } from '../data/dataset.js';
+import { ProgressBar, type TextStream } from './progress.js';
+
+/** What fit() needs of a model: nn's Module has all of it. */
+export interface Model {
+  forward(x: Tensor): Tensor;
+  parameters(): Tensor[];
+  /** Switch to training / evaluation behaviour (dropout). */
+  train?(mode?: boolean): unknown;
+  eval?(): unknown;
+}
+
+export interface Optimizer {
+  step(): void;
+  zeroGrad(): void;
+}
+
+/** A loss on a batch: a one-element tensor, the mean over the batch's examples. */
+export type LossFunction = (output: Tensor, batch: HostBatch, target: () => Tensor) => Tensor;
+
+export type LossName = 'cross-entropy' | 'squared' | 'mse';
+
+export interface EpochMetrics {
+  /** 1-based. */
+  readonly epoch: number;
+  /** Mean loss over the epoch's training examples (as the model was while it trained on them). */
+  readonly trainLoss: number;
+  /** Fraction of training examples classified right during the epoch; null for regression. */
+  readonly trainAccuracy: number | null;
+  /** Mean loss on the test set after the epoch; null without test data. */
+  readonly testLoss: number | null;
+  readonly testAccuracy: number | null;
+  readonly steps: number;
+  /** Wall time of the epoch, test evaluation included. */
+  readonly seconds: number;
+}
+
+export interface FitOptions {
+  trainData: Dataset;
+  testData?: Dataset;
+  epochs: number;
+  batchSize: number;
+  optimizer: Optimizer;
+  /** Default: cross-entropy for class-index targets, squared loss ((ŷ−y)²/2) for real ones. */
+  loss?: LossName | LossFunction;
+  /** Where the batches go; default the backend of the model's first parameter. */
+  backend?: Backend;
+  /** Seed of the per-epoch shuffle (DataLoader). */
+  seed?: number;
+  shuffle?: boolean;
+  /** Count correct predictions (argmax vs label); default: when targets are class indices. */
+  accuracy?: boolean;
+  onEpoch?: (metrics: EpochMetrics, history: readonly EpochMetrics[]) => void | Promise<void>;
+  /** Draws a progress bar (on a terminal) and prints a line per epoch. */
+  progress?: TextStream;
+  /** Read the running loss every n steps for the progress bar; 0 (default) reads only at epoch end. */
+  metricsEvery?: number;
+  /** Label of the progress output. */
+  label?: string;
+}
+
+export interface FitResult {
+  history: EpochMetrics[];
+}
+
+function resolveLoss(loss: FitOptions['loss'], classification: boolean): LossFunction {
+  const name = loss ?? (classification ? 'cross-entropy' : 'squared');
+  if (typeof name === 'function') return name;
+  switch (name) {
+    case 'cross-entropy':
+      return (output, batch) => softmaxCrossEntropy(output, batch.y);
+    case 'squared':
+      return (output, _batch, target) => squaredLoss(output, target());
+    case 'mse':
+      return (output, _batch, target) => mseLoss(output, target());
+    default:
+      throw new ValueError(`fit: unknown loss '${String(name)}' (cross-entropy, squared, mse or a function)`);
+  }
+}
+
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new ValueError(`fit: ${name} must be a positive integer, got ${String(value)}`);
+  return value;
+}
+
+/** Running sums of loss and correct predictions, kept on the backend. */
+class DeviceTotals {
+  loss: Tensor;
+  correct: Tensor | null;
+  examples = 0;
+
+  constructor(backend: Backend, countCorrect: boolean) {
+    this.loss = zeros([], { backend }).keep();
+    this.correct = countCorrect ? zeros([], { backend }).keep() : null;
+  }
+
+  /** Adds a batch's mean loss (times its size) and its correct count; call inside tidy(). */
+  add(meanLoss: Tensor, output: Tensor, batch: HostBatch): void {
+    const loss = k.binary('add', this.loss, k.unary('scale', meanLoss, batch.size));
+    this.loss.dispose();
+    this.loss = loss.keep();
+    if (this.correct) {
+      const correct = k.binary('add', this.correct, correctCount(output, batch.y));
+      this.correct.dispose();
+      this.correct = correct.keep();
+    }
+    this.examples += batch.size;
+  }
+
+  /** The one readback: mean loss and accuracy so far. */
+  async read(): Promise<{ loss: number; accuracy: number | null }> {
+    const [loss] = await this.loss.data();
+    const correct = this.correct ? (await this.correct.data())[0] : null;
+    const n = Math.max(this.examples, 1);
+    return { loss: loss / n, accuracy: correct === null ? null : correct / n };
+  }
+
+  dispose(): void {
+    this.loss.dispose();
+    this.correct?.dispose();
+  }
+}
+
+function targetTensor(batch: HostBatch, backend: Backend): Tensor {
+  const y = batch.y instanceof Float32Array ? batch.y : Float32Array.from(batch.y);
+  return tensor(y, batch.yShape, { backend });
+}
+
+/** Mean loss and accuracy of the model on a data set (evaluation mode, no gradients). */
+export async function evaluate(
+  model: Model, data: Dataset,
+  options: { batchSize?: number; loss?: LossName | LossFunction; accuracy?: boolean; backend?: Backend } = {},
+): Promise<{ loss: number; accuracy: number | null }> {
+  const classification = data.yShape.length === 0;
+  const backend = options.backend ?? modelBackend(model);
+  const lossFn = resolveLoss(options.loss, classification);
+  const loader = new DataLoader(data, { batchSize: options.batchSize ?? 256, shuffle: false });
+  const totals = new DeviceTotals(backend, options.accuracy ?? classification);
+  const wasTraining = (model as { training?: unknown }).training === true;
+  model.eval?.();
+  try {
+    noGrad(() => {
+      for (const batch of loader.batches(0))
+        tidy(() => {
+          const output = model.forward(tensor(batch.x, batch.xShape, { backend }));
+          totals.add(lossFn(output, batch, () => targetTensor(batch, backend)), output, batch);
+        });
+    });
+    return await totals.read();
+  } finally {
+    totals.dispose();
+    if (wasTraining) model.train?.();
+  }
+}
+
+function modelBackend(model: Model): Backend {
+  const [first] = model.parameters();
+  if (!first) throw new ValueError('fit: the model has no parameters; pass options.backend');
+  return first.backend;
+}
+
+export async function fit(model: Model, options: FitOptions): Promise<FitResult> {
+  const { trainData, testData, optimizer, onEpoch, progress } = options;
+  const epochs = positiveInteger('epochs', options.epochs);
+  const batchSize = positiveInteger('batchSize', options.batchSize);
+  const metricsEvery = options.metricsEvery ?? 0;
+  if (!Number.isInteger(metricsEvery) || metricsEvery < 0)
+    throw new ValueError(`fit: metricsEvery must be a non-negative integer, got ${String(metricsEvery)}`);
+  if (!optimizer || typeof optimizer.step !== 'function' || typeof optimizer.zeroGrad !== 'function')
+    throw new ValueError('fit: optimizer must have step() and zeroGrad()');
+  if (testData && testData.xShape.join() !== trainData.xShape.join())
+    throw new ValueError(`fit: test examples [${testData.xShape}] differ from training examples [${trainData.xShape}]`);
+  const classification = trainData.yShape.length === 0;
+  const countCorrect = options.accuracy ?? classification;
+  const lossFn = resolveLoss(options.loss, classification);
+  const backend = options.backend ?? modelBackend(model);
+  const loader = new DataLoader(trainData, { batchSize, seed: options.seed ?? 0, shuffle: options.shuffle ?? true });
+  const bar = progress ? new ProgressBar(progress) : null;
+  const label = options.label ?? 'epoch';
+  const history: EpochMetrics[] = [];
+
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = performance.now();
+    const totals = new DeviceTotals(backend, countCorrect);
+    let step = 0;
+    let running = '';
+    bar?.start();
+    model.train?.();
+    try {
+      for (const batch of loader.batches(epoch - 1)) {
+        tidy(() => {
+          const output = model.forward(tensor(batch.x, batch.xShape, { backend }));
+          const loss = lossFn(output, batch, () => targetTensor(batch, backend));
+          if (loss.size !== 1) throw new ValueError(`fit: the loss must have one element, got shape [${loss.shape}]`);
+          optimizer.zeroGrad();
+          backward(loss);
+          optimizer.step();
+          noGrad(() => totals.add(loss, output, batch));
+        });
+        step++;
+        if (bar && metricsEvery > 0 && step % metricsEvery === 0)
+          running = ` loss ${(await totals.read()).loss.toFixed(4)}`;
+        bar?.update(`${label} ${epoch}/${epochs}${running}`, step, loader.length);
+      }
+      const train = await totals.read();
+      const test = testData ? await evaluate(model, testData, { batchSize, loss: lossFn, accuracy: countCorrect, backend }) : null;
+      const metrics: EpochMetrics = {
+        epoch, trainLoss: train.loss, trainAccuracy: train.accuracy,
+        testLoss: test ? test.loss : null, testAccuracy: test ? test.accuracy : null,
+        steps: step, seconds: (performance.now() - started) / 1000,
+      };
+      history.push(metrics);
+      bar?.line(formatEpoch(metrics, epochs, label));
+      await onEpoch?.(metrics, history);
+    } finally {
+      totals.dispose();
+    }
+  }
+  return { history };
+}
+
+const percent = (v: number | null) => (v === null ? '' : `${(100 * v).toFixed(2)}%`);
+
+export function formatEpoch(m: EpochMetrics, epochs: number, label = 'epoch'): string {
+  const parts = [`${label} ${String(m.epoch).padStart(String(epochs).length)}/${epochs}`, `loss ${m.trainLoss.toFixed(4)}`];
+  if (m.trainAccuracy !== null) parts.push(`train acc ${percent(m.trainAccuracy)}`);
+  if (m.testLoss !== null && m.testAccuracy === null) parts.push(`test loss ${m.testLoss.toFixed(4)}`);
+  if (m.testAccuracy !== null) parts.push(`test acc ${percent(m.testAccuracy)}`);
+  parts.push(`${m.seconds.toFixed(1)}s`);
+  return parts.join('  ');
+}

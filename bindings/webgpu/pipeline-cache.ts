@@ -1,0 +1,68 @@
+/**
+ * Compute pipelines by kernel and specialisation. A kernel is an entry point in the concatenation of
+ * WGSL sources from kernels/ (embedded verbatim); its specialisation constants (workgroup size,
+ * tile sizes, flags) are prepended as WGSL `const` declarations.
+ */
+import { BackendError } from '../errors.js';
+import { WGSL } from './wgsl.generated.js';
+
+export type Constants = Readonly<Record<string, number | boolean>>;
+
+export interface KernelSpec {
+  /** Names of kernels/*.wgsl files, concatenated in order (dependencies first). */
+  readonly sources: readonly string[];
+  readonly entryPoint: string;
+  readonly constants: Constants;
+}
+
+function constantDeclaration(name: string, value: number | boolean): string {
+  if (typeof value === 'boolean') return `const ${name}: bool = ${value};`;
+  if (!Number.isInteger(value) || value < 0) throw new BackendError(`specialisation ${name}=${value} is not a u32`);
+  return `const ${name}: u32 = ${value}u;`;
+}
+
+/** The WGSL source of a kernel with its specialisation applied. */
+export function kernelSource(spec: KernelSpec): string {
+  const header = Object.entries(spec.constants).map(([name, value]) => constantDeclaration(name, value));
+  const bodies = spec.sources.map((name) => {
+    const source = WGSL[name];
+    if (source === undefined) throw new BackendError(`no WGSL source named '${name}' is embedded`);
+    return source;
+  });
+  return [...header, ...bodies].join('\n');
+}
+
+export class PipelineCache {
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  private readonly modules = new Map<string, GPUShaderModule>();
+
+  constructor(private readonly device: GPUDevice) {}
+
+  get size(): number {
+    return this.pipelines.size;
+  }
+
+  get(spec: KernelSpec): GPUComputePipeline {
+    const constants = Object.keys(spec.constants).sort().map((name) => `${name}=${spec.constants[name]}`);
+    const key = `${spec.sources.join('+')}:${spec.entryPoint}:${constants.join(',')}`;
+    let pipeline = this.pipelines.get(key);
+    if (!pipeline) {
+      const code = kernelSource(spec);
+      let module = this.modules.get(code);
+      if (!module) {
+        module = this.device.createShaderModule({ label: key, code });
+        this.modules.set(code, module);
+      }
+      pipeline = this.device.createComputePipeline({
+        label: key, layout: 'auto', compute: { module, entryPoint: spec.entryPoint },
+      });
+      this.pipelines.set(key, pipeline);
+    }
+    return pipeline;
+  }
+
+  clear(): void {
+    this.pipelines.clear();
+    this.modules.clear();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * d2l 4.5, weight decay: a high-dimensional linear regression with few examples (200 inputs,
+ * 20 training and 100 test examples, y = 0.05 + Σ 0.01·x_i + ε). w ~ N(0, 1), b = 0, squared
+ * loss plus λ‖w‖²/2 written as an autograd expression, SGD lr 0.003, batch 5, 100 epochs, for
+ * λ = 0 (overfits) and λ = 3. Prints ‖w‖ and the final training and test losses.
+ */
+import { add, backward, matmul, mul, square, squaredLoss, sum } from '../bindings/autograd/index.js';
+import { DataLoader } from '../bindings/data/dataloader.js';
+import { syntheticData } from '../bindings/data/synthetic.js';
+import { RandomStream } from '../bindings/data/random.js';
+import * as k from '../bindings/kernels.js';
+import { tensor, tidy, zeros, type Tensor } from '../bindings/tensor.js';
+import { evaluate } from '../bindings/train/fit.js';
+import { fixed, logger, runAsScript, withBackend, type ExampleOptions } from './common.js';
+
+export interface WeightDecayRun {
+  lambda: number;
+  wNorm: number;
+  trainLoss: number;
+  testLoss: number;
+}
+
+export async function main(options: ExampleOptions & { lambdas?: number[] } = {}): Promise<WeightDecayRun[]> {
+  const log = logger(options);
+  const { seed = 0, epochs = 100 } = options;
+  const inputs = 200, nTrain = 20, nTest = 100, lr = 0.003, batchSize = 5;
+  const trueW = new Array(inputs).fill(0.01);
+  const train = syntheticData(trueW, 0.05, nTrain, { seed });
+  const test = syntheticData(trueW, 0.05, nTest, { seed: seed + 1 });
+  return withBackend(options, async (backend) => {
+    const runs: WeightDecayRun[] = [];
+    for (const lambda of options.lambdas ?? [0, 3]) {
+      const w = tensor(new RandomStream(seed + 2).normalArray(inputs), [inputs, 1], { backend, requiresGrad: true });
+      const b = zeros([1], { backend, requiresGrad: true });
+      const net = { forward: (x: Tensor) => add(matmul(x, w), b), parameters: () => [w, b] };
+      const loader = new DataLoader(train, { batchSize, seed });
+      for (let epoch = 0; epoch < epochs; epoch++)
+        for (const batch of loader.batches(epoch))
+          tidy(() => {
+            const x = tensor(batch.x, batch.xShape, { backend }), y = tensor(batch.y, batch.yShape, { backend });
+            // d2l: l = loss(net(X), y) + λ · ‖w‖²/2 per example; l.sum().backward(); sgd(lr, batch_size)
+            const penalty = mul(sum(square(w)), lambda / 2);
+            const loss = add(squaredLoss(net.forward(x), y, { reduction: 'sum' }), mul(penalty, batch.size));
+            backward(loss);
+            for (const p of [w, b]) {
+              k.sgdUpdate(p, p.grad!, null, { lr: lr / batch.size });
+              p.zeroGrad();
+            }
+          });
+      const wNorm = Math.sqrt((await w.data()).reduce((s, v) => s + v * v, 0));
+      const trainLoss = (await evaluate(net, train, { backend })).loss;
+      const testLoss = (await evaluate(net, test, { backend })).loss;
+      log(`λ = ${lambda}: ‖w‖ = ${fixed(wNorm)}, train loss ${fixed(trainLoss, 6)}, test loss ${fixed(testLoss, 6)}`);
+      runs.push({ lambda, wNorm, trainLoss, testLoss });
+      w.dispose();
+      b.dispose();
+    }
+    return runs;
+  });
+}
+
+runAsScript(import.meta.url, main);

@@ -1,0 +1,94 @@
+// Fused log-sum-exp softmax cross-entropy, one workgroup per row of logits [rows, cols]:
+//   loss[r] = log(sum exp(x - max)) + max - x[r, label[r]]
+//   grad[r, c] = (softmax(x[r])[c] - (c == label[r])) * grad_scale   (cross_entropy_grad only)
+// Labels are f32 class indices; a label that is not an integer in [0, cols) gives NaN loss and
+// gradient, and is never used as an index. Specialisation constants: WG (a power of two).
+
+struct Params {
+  rows: u32,
+  cols: u32,
+  grad_scale: f32,
+  _pad: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> logits: array<f32>;
+@group(0) @binding(2) var<storage, read> labels: array<f32>;
+@group(0) @binding(3) var<storage, read_write> loss: array<f32>;
+@group(0) @binding(4) var<storage, read_write> grad: array<f32>;
+
+var<workgroup> partial: array<f32, WG>;
+var<private> nan_bits: u32 = 0x7fc00000u;
+
+struct RowStats {
+  row_max: f32,
+  total: f32,
+  // the label as an index, or cols when the label is invalid
+  label: u32,
+}
+
+fn reduce(lid: u32, value: f32, take_max: bool) -> f32 {
+  partial[lid] = value;
+  workgroupBarrier();
+  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
+    if (lid < stride) {
+      let other = partial[lid + stride];
+      partial[lid] = select(partial[lid] + other, max(partial[lid], other), take_max);
+    }
+    workgroupBarrier();
+  }
+  let result = partial[0];
+  workgroupBarrier();
+  return result;
+}
+
+fn row_stats(row: u32, lid: u32) -> RowStats {
+  let cols = params.cols;
+  let base = row * cols;
+  var local_max = logits[base];
+  for (var c = lid; c < cols; c += WG) { local_max = max(local_max, logits[base + c]); }
+  let row_max = reduce(lid, local_max, true);
+  var local_sum = 0.0;
+  for (var c = lid; c < cols; c += WG) { local_sum += exp(logits[base + c] - row_max); }
+  let total = reduce(lid, local_sum, false);
+  let label = labels[row];
+  let valid = label >= 0.0 && label < f32(cols) && floor(label) == label;
+  return RowStats(row_max, total, select(cols, u32(label), valid));
+}
+
+fn write_loss(row: u32, lid: u32, stats: RowStats) {
+  if (lid != 0u) { return; }
+  if (stats.label < params.cols) {
+    loss[row] = (stats.row_max - logits[row * params.cols + stats.label]) + log(stats.total);
+  } else {
+    loss[row] = bitcast<f32>(nan_bits);
+  }
+}
+
+fn write_grad(row: u32, lid: u32, stats: RowStats) {
+  let base = row * params.cols;
+  let valid = stats.label < params.cols;
+  for (var c = lid; c < params.cols; c += WG) {
+    let p = exp(logits[base + c] - stats.row_max) / stats.total;
+    let g = (p - select(0.0, 1.0, c == stats.label)) * params.grad_scale;
+    grad[base + c] = select(bitcast<f32>(nan_bits), g, valid);
+  }
+}
+
+@compute @workgroup_size(WG)
+fn cross_entropy(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                 @builtin(local_invocation_index) lid: u32) {
+  let row = wid.y * nwg.x + wid.x;
+  if (row >= params.rows) { return; }
+  write_loss(row, lid, row_stats(row, lid));
+}
+
+@compute @workgroup_size(WG)
+fn cross_entropy_grad(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                      @builtin(local_invocation_index) lid: u32) {
+  let row = wid.y * nwg.x + wid.x;
+  if (row >= params.rows) { return; }
+  let stats = row_stats(row, lid);
+  write_loss(row, lid, stats);
+  write_grad(row, lid, stats);
+}

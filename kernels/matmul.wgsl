@@ -1,0 +1,145 @@
+// C[M, N] = op(A) · op(B) (+ bias) (then ReLU), op = optional transpose of the stored matrix.
+// A is stored [M, K] (or [K, M] when TRANS_A), B [K, N] (or [N, K] when TRANS_B).
+//
+// Each workgroup computes a TM x TN tile of C, stepping through K in slices of TK staged in workgroup
+// memory; each invocation computes a 4 x 4 block of outputs from vec4 registers. Transposes are
+// absorbed by the tile loads. A and B are bound as arrays of vec4 (buffer sizes are multiples of 16
+// bytes); when the contiguous dimension of an operand is a multiple of 4 (A_VEC, B_VEC), its tile loads
+// are whole vec4s, otherwise single elements. Every load and store is bounds-checked, so any M, N, K work.
+//
+// Specialisation constants: TM, TN, TK (multiples of 4; (TM / 4) * (TN / 4) invocations),
+// TRANS_A, TRANS_B, A_VEC, B_VEC, HAS_BIAS, RELU.
+
+struct Params {
+  m: u32,
+  n: u32,
+  k: u32,
+  _pad: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> a: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read> b: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> c: array<f32>;
+
+const WX = TN / 4u;
+const WY = TM / 4u;
+const THREADS = WX * WY;
+
+// a_tile[kk * (TM / 4) + mm / 4][mm % 4] = op(A)[tile row mm, k0 + kk]; likewise b_tile with columns.
+var<workgroup> a_tile: array<vec4<f32>, TK * TM / 4u>;
+var<workgroup> b_tile: array<vec4<f32>, TK * TN / 4u>;
+
+fn a_scalar(index: u32) -> f32 {
+  return a[index >> 2u][index & 3u];
+}
+
+fn b_scalar(index: u32) -> f32 {
+  return b[index >> 2u][index & 3u];
+}
+
+// Four elements of stored A starting at (row, col) along its contiguous dimension, zero outside.
+fn load_a4(row: u32, col: u32, rows: u32, cols: u32) -> vec4<f32> {
+  if (row >= rows) { return vec4<f32>(0.0); }
+  let index = row * cols + col;
+  if (A_VEC) {
+    return select(vec4<f32>(0.0), a[index >> 2u], col < cols);
+  }
+  var v = vec4<f32>(0.0);
+  for (var j = 0u; j < 4u; j++) {
+    if (col + j < cols) { v[j] = a_scalar(index + j); }
+  }
+  return v;
+}
+
+fn load_b4(row: u32, col: u32, rows: u32, cols: u32) -> vec4<f32> {
+  if (row >= rows) { return vec4<f32>(0.0); }
+  let index = row * cols + col;
+  if (B_VEC) {
+    return select(vec4<f32>(0.0), b[index >> 2u], col < cols);
+  }
+  var v = vec4<f32>(0.0);
+  for (var j = 0u; j < 4u; j++) {
+    if (col + j < cols) { v[j] = b_scalar(index + j); }
+  }
+  return v;
+}
+
+fn load_a_tile(lid: u32, row0: u32, k0: u32) {
+  let m = params.m;
+  let k = params.k;
+  for (var q = lid; q < TK * TM / 4u; q += THREADS) {
+    if (TRANS_A) {
+      // stored [K, M]: a row of the slice is contiguous along m
+      let kk = q / (TM / 4u);
+      let mc = q % (TM / 4u);
+      a_tile[q] = load_a4(k0 + kk, row0 + mc * 4u, k, m);
+    } else {
+      // stored [M, K]: four consecutive k of one row, scattered into four tile rows
+      let mm = q / (TK / 4u);
+      let kc = q % (TK / 4u);
+      let v = load_a4(row0 + mm, k0 + kc * 4u, m, k);
+      for (var j = 0u; j < 4u; j++) {
+        a_tile[(kc * 4u + j) * (TM / 4u) + mm / 4u][mm % 4u] = v[j];
+      }
+    }
+  }
+}
+
+fn load_b_tile(lid: u32, col0: u32, k0: u32) {
+  let n = params.n;
+  let k = params.k;
+  for (var q = lid; q < TK * TN / 4u; q += THREADS) {
+    if (TRANS_B) {
+      // stored [N, K]: four consecutive k of one column, scattered into four tile rows
+      let nn = q / (TK / 4u);
+      let kc = q % (TK / 4u);
+      let v = load_b4(col0 + nn, k0 + kc * 4u, n, k);
+      for (var j = 0u; j < 4u; j++) {
+        b_tile[(kc * 4u + j) * (TN / 4u) + nn / 4u][nn % 4u] = v[j];
+      }
+    } else {
+      let kk = q / (TN / 4u);
+      let nc = q % (TN / 4u);
+      b_tile[q] = load_b4(k0 + kk, col0 + nc * 4u, k, n);
+    }
+  }
+}
+
+@compute @workgroup_size(WX, WY)
+fn matmul(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) local: vec3<u32>,
+          @builtin(local_invocation_index) lid: u32) {
+  let row0 = wid.y * TM;
+  let col0 = wid.x * TN;
+  var acc: array<vec4<f32>, 4>;
+  for (var k0 = 0u; k0 < params.k; k0 += TK) {
+    load_a_tile(lid, row0, k0);
+    load_b_tile(lid, col0, k0);
+    workgroupBarrier();
+    for (var kk = 0u; kk < TK; kk++) {
+      let av = a_tile[kk * (TM / 4u) + local.y];
+      let bv = b_tile[kk * (TN / 4u) + local.x];
+      acc[0] += av.x * bv;
+      acc[1] += av.y * bv;
+      acc[2] += av.z * bv;
+      acc[3] += av.w * bv;
+    }
+    workgroupBarrier();
+  }
+  let m = params.m;
+  let n = params.n;
+  for (var r = 0u; r < 4u; r++) {
+    let row = row0 + local.y * 4u + r;
+    if (row >= m) { break; }
+    for (var j = 0u; j < 4u; j++) {
+      let col = col0 + local.x * 4u + j;
+      if (col < n) {
+        var v = acc[r][j];
+        if (HAS_BIAS) { v += bias[col]; }
+        if (RELU) { v = select(0.0, v, v > 0.0); }
+        c[row * n + col] = v;
+      }
+    }
+  }
+}

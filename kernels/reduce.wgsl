@@ -1,0 +1,86 @@
+// Reductions over x viewed as [outer, length, inner].
+// sum_rows (inner == 1): one workgroup per output, strided partial sums and a workgroup tree reduction.
+// sum_columns: one invocation per output (o, i), summing down its column.
+// argmax: one workgroup per row of [rows = outer, cols = length]; the first maximum wins.
+// Specialisation constants: WG (workgroup size, a power of two).
+
+struct Params {
+  outer: u32,
+  length: u32,
+  inner: u32,
+  _pad: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+
+var<workgroup> partial_values: array<f32, WG>;
+var<workgroup> partial_indices: array<u32, WG>;
+
+@compute @workgroup_size(WG)
+fn sum_rows(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+            @builtin(local_invocation_index) lid: u32) {
+  let row = wid.y * nwg.x + wid.x;
+  if (row >= params.outer) { return; }
+  let base = row * params.length;
+  var acc = 0.0;
+  for (var l = lid; l < params.length; l += WG) { acc += x[base + l]; }
+  partial_values[lid] = acc;
+  workgroupBarrier();
+  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
+    if (lid < stride) { partial_values[lid] += partial_values[lid + stride]; }
+    workgroupBarrier();
+  }
+  if (lid == 0u) { out[row] = partial_values[0]; }
+}
+
+@compute @workgroup_size(WG)
+fn sum_columns(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+               @builtin(local_invocation_index) lid: u32) {
+  let t = (wid.y * nwg.x + wid.x) * WG + lid;
+  if (t >= params.outer * params.inner) { return; }
+  let o = t / params.inner;
+  let i = t % params.inner;
+  var index = o * params.length * params.inner + i;
+  var acc = 0.0;
+  for (var l = 0u; l < params.length; l++) {
+    acc += x[index];
+    index += params.inner;
+  }
+  out[t] = acc;
+}
+
+@compute @workgroup_size(WG)
+fn argmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+          @builtin(local_invocation_index) lid: u32) {
+  let row = wid.y * nwg.x + wid.x;
+  if (row >= params.outer) { return; }
+  let cols = params.length;
+  let base = row * cols;
+  var best_value = x[base];
+  var best_index = 0u;
+  for (var c = lid; c < cols; c += WG) {
+    let v = x[base + c];
+    if (v > best_value) {
+      best_value = v;
+      best_index = c;
+    }
+  }
+  partial_values[lid] = best_value;
+  partial_indices[lid] = best_index;
+  workgroupBarrier();
+  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
+    if (lid < stride) {
+      let v = partial_values[lid + stride];
+      let index = partial_indices[lid + stride];
+      let mine = partial_values[lid];
+      if (v > mine || (v == mine && index < partial_indices[lid])) {
+        partial_values[lid] = v;
+        partial_indices[lid] = index;
+      }
+    }
+    workgroupBarrier();
+  }
+  if (lid == 0u) { out[row] = f32(partial_indices[0]); }
+}

@@ -1,0 +1,62 @@
+// Row softmax / log-softmax of x [rows, cols], max-subtracted: one workgroup per row, workgroup tree
+// reductions for the max and the sum of exponentials.
+// Specialisation constants: WG (workgroup size, a power of two), LOG (log-softmax when true).
+
+struct Params {
+  rows: u32,
+  cols: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+
+var<workgroup> partial: array<f32, WG>;
+
+fn reduce_max(lid: u32, value: f32) -> f32 {
+  partial[lid] = value;
+  workgroupBarrier();
+  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
+    if (lid < stride) { partial[lid] = max(partial[lid], partial[lid + stride]); }
+    workgroupBarrier();
+  }
+  let result = partial[0];
+  workgroupBarrier();
+  return result;
+}
+
+fn reduce_sum(lid: u32, value: f32) -> f32 {
+  partial[lid] = value;
+  workgroupBarrier();
+  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
+    if (lid < stride) { partial[lid] += partial[lid + stride]; }
+    workgroupBarrier();
+  }
+  let result = partial[0];
+  workgroupBarrier();
+  return result;
+}
+
+@compute @workgroup_size(WG)
+fn softmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+           @builtin(local_invocation_index) lid: u32) {
+  let row = wid.y * nwg.x + wid.x;
+  if (row >= params.rows) { return; }
+  let cols = params.cols;
+  let base = row * cols;
+  var local_max = x[base];
+  for (var c = lid; c < cols; c += WG) { local_max = max(local_max, x[base + c]); }
+  let row_max = reduce_max(lid, local_max);
+  var local_sum = 0.0;
+  for (var c = lid; c < cols; c += WG) { local_sum += exp(x[base + c] - row_max); }
+  let total = reduce_sum(lid, local_sum);
+  let log_total = log(total);
+  for (var c = lid; c < cols; c += WG) {
+    let shifted = x[base + c] - row_max;
+    if (LOG) {
+      out[base + c] = shifted - log_total;
+    } else {
+      out[base + c] = exp(shifted) / total;
+    }
+  }
+}

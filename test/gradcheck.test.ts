@@ -1,0 +1,211 @@
+/**
+ * Finite-difference gradient check of every differentiable op: backward's gradient of
+ * L = Σ f(inputs) ⊙ R (R a fixed random tensor handed to backward as the upstream gradient)
+ * against central differences of L, accumulated in f64 on the host from the f32 forward.
+ */
+import type { Backend } from '../bindings/backend.js';
+import * as wg from '../bindings/index.js';
+import { Tensor, noGrad, tensor, tidy } from '../bindings/index.js';
+import { AUTOGRAD_BACKENDS } from './autograd-backends.js';
+import { labels, uniform } from './random.js';
+
+interface Input {
+  shape: number[];
+  /** Value range (default [-1, 1]); keep away from kinks and poles. */
+  range?: [number, number];
+  /** Whether this input's gradient is checked (default true). */
+  grad?: boolean;
+}
+
+interface GradCase {
+  name: string;
+  inputs: Input[];
+  f: (...xs: Tensor[]) => Tensor;
+  eps?: number;
+  tolerance?: number;
+}
+
+/** Input values drawn uniformly from the input's range. */
+function values(input: Input, seed: number): Float32Array {
+  const [lo, hi] = input.range ?? [-1, 1];
+  return uniform(input.shape.reduce((a, b) => a * b, 1), seed, lo, hi);
+}
+
+/** Values in [-1, -0.1] ∪ [0.1, 1], away from ReLU's kink. */
+const awayFromZero: [number, number] = [0.1, 1];
+function signed(data: Float32Array, seed: number): Float32Array {
+  const signs = uniform(data.length, seed);
+  return data.map((v, i) => (signs[i] < 0 ? -v : v));
+}
+
+const labels3 = Array.from(labels(4, 3, 5));
+
+const CASES: GradCase[] = [
+  // broadcasting arithmetic
+  { name: 'add [2,3]+[3]', inputs: [{ shape: [2, 3] }, { shape: [3] }], f: (a, b) => a.add(b) },
+  { name: 'add [3,1]+[1,3]', inputs: [{ shape: [3, 1] }, { shape: [1, 3] }], f: (a, b) => a.add(b) },
+  { name: 'add []+[2,3]', inputs: [{ shape: [] }, { shape: [2, 3] }], f: (a, b) => wg.add(a, b) },
+  { name: 'add [1]+[3] (constant b)', inputs: [{ shape: [1] }, { shape: [3], grad: false }], f: (a, b) => a.add(b) },
+  { name: 'sub [2,3]-[2,1]', inputs: [{ shape: [2, 3] }, { shape: [2, 1] }], f: (a, b) => a.sub(b) },
+  { name: 'sub [3]-[2,3]', inputs: [{ shape: [3] }, { shape: [2, 3] }], f: (a, b) => wg.sub(a, b) },
+  { name: 'mul [2,3]*[3]', inputs: [{ shape: [2, 3] }, { shape: [3] }], f: (a, b) => a.mul(b) },
+  { name: 'mul [3,1]*[1,3]', inputs: [{ shape: [3, 1] }, { shape: [1, 3] }], f: (a, b) => a.mul(b) },
+  { name: 'mul [1,1]*[2,1,3]', inputs: [{ shape: [1, 1] }, { shape: [2, 1, 3] }], f: (a, b) => a.mul(b) },
+  { name: 'mul x*x (same tensor twice)', inputs: [{ shape: [3] }], f: (a) => a.mul(a) },
+  { name: 'div [2,3]/[3]', inputs: [{ shape: [2, 3] }, { shape: [3], range: [0.5, 2] }], f: (a, b) => a.div(b) },
+  { name: 'div [3]/[2,3]', inputs: [{ shape: [3] }, { shape: [2, 3], range: [0.5, 2] }], f: (a, b) => a.div(b) },
+  // scalar operands
+  { name: 'x + 2', inputs: [{ shape: [2, 3] }], f: (a) => a.add(2) },
+  { name: '2 + x', inputs: [{ shape: [3] }], f: (a) => wg.add(2, a) },
+  { name: 'x - 1.5', inputs: [{ shape: [3] }], f: (a) => a.sub(1.5) },
+  { name: '1.5 - x', inputs: [{ shape: [1, 3] }], f: (a) => wg.sub(1.5, a) },
+  { name: 'x * -3', inputs: [{ shape: [3, 1] }], f: (a) => a.mul(-3) },
+  { name: '0.5 * x', inputs: [{ shape: [3] }], f: (a) => wg.mul(0.5, a) },
+  { name: 'x / 4', inputs: [{ shape: [2, 3] }], f: (a) => a.div(4) },
+  { name: '3 / x', inputs: [{ shape: [3], range: [0.5, 2] }], f: (a) => wg.div(3, a) },
+  // unary math
+  { name: 'neg', inputs: [{ shape: [2, 3] }], f: (a) => a.neg() },
+  { name: 'pow 3', inputs: [{ shape: [2, 3] }], f: (a) => a.pow(3) },
+  { name: 'pow 0.5', inputs: [{ shape: [3], range: [0.5, 2] }], f: (a) => a.pow(0.5) },
+  { name: 'pow -1.5', inputs: [{ shape: [3], range: [0.5, 2] }], f: (a) => a.pow(-1.5) },
+  { name: 'square', inputs: [{ shape: [3, 1] }], f: (a) => a.square() },
+  { name: 'sqrt', inputs: [{ shape: [3], range: [0.5, 2] }], f: (a) => a.sqrt() },
+  { name: 'reciprocal', inputs: [{ shape: [1, 3], range: [0.5, 2] }], f: (a) => a.reciprocal() },
+  { name: 'exp', inputs: [{ shape: [2, 3] }], f: (a) => a.exp() },
+  { name: 'log', inputs: [{ shape: [2, 3], range: [0.5, 2] }], f: (a) => a.log() },
+  // reductions and shapes
+  { name: 'sum all', inputs: [{ shape: [2, 3] }], f: (a) => a.sum() },
+  { name: 'sum axis 0', inputs: [{ shape: [2, 3] }], f: (a) => a.sum(0) },
+  { name: 'sum axis -1 keepDims', inputs: [{ shape: [3, 1, 3] }], f: (a) => a.sum(-1, true) },
+  { name: 'sum axes [0, 2]', inputs: [{ shape: [2, 3, 3] }], f: (a) => a.sum([0, 2]) },
+  { name: 'mean all', inputs: [{ shape: [3, 3] }], f: (a) => a.mean() },
+  { name: 'mean axis 1', inputs: [{ shape: [2, 3] }], f: (a) => a.mean(1) },
+  { name: 'mean axes [0, 1] keepDims', inputs: [{ shape: [2, 3, 1] }], f: (a) => a.mean([0, 1], true) },
+  { name: 'reshape', inputs: [{ shape: [2, 3] }], f: (a) => a.reshape([3, -1]).mul(a.reshape([3, 2])) },
+  { name: 'view', inputs: [{ shape: [6] }], f: (a) => a.view([2, 3]).exp() },
+  { name: 'flatten', inputs: [{ shape: [2, 1, 3] }], f: (a) => a.flatten(1).square() },
+  // matrix products
+  { name: 'matmul [3,4]x[4,2]', inputs: [{ shape: [3, 4] }, { shape: [4, 2] }], f: (a, b) => a.matmul(b) },
+  { name: 'matmul [1,3]x[3,1]', inputs: [{ shape: [1, 3] }, { shape: [3, 1] }], f: (a, b) => a.matmul(b) },
+  { name: 'matmul [3]x[3,2]', inputs: [{ shape: [3] }, { shape: [3, 2] }], f: (a, b) => a.matmul(b) },
+  { name: 'matmul [2,3]x[3]', inputs: [{ shape: [2, 3] }, { shape: [3] }], f: (a, b) => a.matmul(b) },
+  { name: 'linear with bias', inputs: [{ shape: [3, 4] }, { shape: [2, 4] }, { shape: [2] }], f: (x, w, b) => wg.linear(x, w, b) },
+  { name: 'linear without bias', inputs: [{ shape: [1, 3] }, { shape: [3, 3] }], f: (x, w) => wg.linear(x, w) },
+  {
+    name: 'linear with bias and ReLU',
+    inputs: [{ shape: [3, 4] }, { shape: [3, 4] }, { shape: [3] }],
+    f: (x, w, b) => wg.linear(x, w, b, { relu: true }),
+  },
+  {
+    name: 'linear [5,17]x[3,17]ᵀ with bias and ReLU (SIMD tails)',
+    inputs: [{ shape: [5, 17] }, { shape: [3, 17] }, { shape: [3] }],
+    f: (x, w, b) => wg.linear(x, w, b, { relu: true }),
+  },
+  // activations
+  { name: 'relu', inputs: [{ shape: [2, 3], range: awayFromZero }], f: (a) => a.relu() },
+  { name: 'sigmoid', inputs: [{ shape: [2, 3], range: [-3, 3] }], f: (a) => a.sigmoid() },
+  { name: 'tanh', inputs: [{ shape: [3], range: [-2, 2] }], f: (a) => a.tanh() },
+  { name: 'softmax [2,3]', inputs: [{ shape: [2, 3], range: [-2, 2] }], f: (a) => a.softmax() },
+  { name: 'softmax [3]', inputs: [{ shape: [3] }], f: (a) => wg.softmax(a) },
+  { name: 'softmax [2,1,3]', inputs: [{ shape: [2, 1, 3] }], f: (a) => a.softmax(-1) },
+  { name: 'softmax [2,17]', inputs: [{ shape: [2, 17], range: [-2, 2] }], f: (a) => a.softmax() },
+  { name: 'logSoftmax [2,3]', inputs: [{ shape: [2, 3], range: [-2, 2] }], f: (a) => a.logSoftmax() },
+  { name: 'logSoftmax [1,1]', inputs: [{ shape: [1, 1] }], f: (a) => a.logSoftmax() },
+  { name: 'logSoftmax [3,1,4]', inputs: [{ shape: [3, 1, 4] }], f: (a) => wg.logSoftmax(a, 2) },
+  { name: 'dropout p 0.3', inputs: [{ shape: [3, 5] }], f: (a) => wg.dropout(a, { p: 0.3, seed: 7, offset: 2 }) },
+  { name: 'dropout p 0.5 [1]', inputs: [{ shape: [17] }], f: (a) => wg.dropout(a, { p: 0.5, seed: 12345678901 }) },
+  // losses
+  {
+    name: 'softmaxCrossEntropy mean',
+    inputs: [{ shape: [4, 3], range: [-3, 3] }],
+    f: (a) => wg.softmaxCrossEntropy(a, labels3),
+  },
+  {
+    name: 'softmaxCrossEntropy sum',
+    inputs: [{ shape: [4, 3], range: [-3, 3] }],
+    f: (a) => wg.softmaxCrossEntropy(a, labels3, { reduction: 'sum' }),
+  },
+  {
+    name: 'softmaxCrossEntropy none',
+    inputs: [{ shape: [4, 3], range: [-3, 3] }],
+    f: (a) => wg.softmaxCrossEntropy(a, labels3, { reduction: 'none' }),
+  },
+  {
+    name: 'softmaxCrossEntropy [3,17]',
+    inputs: [{ shape: [3, 17], range: [-3, 3] }],
+    f: (a) => wg.softmaxCrossEntropy(a, [16, 0, 7]),
+  },
+  { name: 'softmaxCrossEntropy [1,1]', inputs: [{ shape: [1, 1] }], f: (a) => a.crossEntropy([0]) },
+  { name: 'squaredLoss mean', inputs: [{ shape: [3, 1] }, { shape: [3] }], f: (p, y) => wg.squaredLoss(p, y) },
+  { name: 'squaredLoss none', inputs: [{ shape: [3, 1] }, { shape: [3, 1] }], f: (p, y) => wg.squaredLoss(p, y, { reduction: 'none' }) },
+  { name: 'mseLoss mean', inputs: [{ shape: [2, 3] }, { shape: [2, 3] }], f: (p, y) => wg.mseLoss(p, y) },
+  { name: 'mseLoss sum', inputs: [{ shape: [3] }, { shape: [3] }], f: (p, y) => wg.mseLoss(p, y, { reduction: 'sum' }) },
+  // a composite: a two-layer MLP with a shared weight path and cross-entropy
+  {
+    name: 'mlp composite',
+    inputs: [{ shape: [3, 4], grad: false }, { shape: [5, 4] }, { shape: [5] }, { shape: [3, 5] }, { shape: [3] }],
+    f: (x, w1, b1, w2, b2) => wg.softmaxCrossEntropy(wg.linear(wg.linear(x, w1, b1).tanh(), w2, b2), [0, 2, 1]),
+  },
+];
+
+function upstream(shape: readonly number[], seed: number): Float32Array {
+  return uniform(shape.reduce((a, b) => a * b, 1), seed, -1, 1);
+}
+
+/** L = Σ f(xs) ⊙ r in f64. */
+async function objective(backend: Backend, gradCase: GradCase, data: Float32Array[], r: Float32Array): Promise<number> {
+  const y = noGrad(() =>
+    tidy(() => gradCase.f(...data.map((d, i) => tensor(d, gradCase.inputs[i].shape, { backend })))),
+  );
+  const out = await y.data();
+  y.dispose();
+  let total = 0;
+  for (let i = 0; i < out.length; i++) total += out[i] * r[i];
+  return total;
+}
+
+describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await create();
+  });
+
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_caseName, gradCase) => {
+    const eps = gradCase.eps ?? 3e-3;
+    const tolerance = gradCase.tolerance ?? 1e-3;
+    const data = gradCase.inputs.map((input, i) => {
+      const v = values(input, 100 + i);
+      return input.range === awayFromZero ? signed(v, 200 + i) : v;
+    });
+    const before = wg.liveTensorCount();
+    const xs = data.map((d, i) =>
+      tensor(d, gradCase.inputs[i].shape, { backend, requiresGrad: gradCase.inputs[i].grad ?? true }),
+    );
+    const r = tidy(() => {
+      const y = gradCase.f(...xs);
+      const r = upstream(y.shape, 300);
+      y.backward(tensor(r, y.shape, { backend }));
+      return r;
+    });
+    const analytic = await Promise.all(xs.map((x) => (x.grad ? x.grad.data() : null)));
+    for (const x of xs) x.dispose();
+    expect(wg.liveTensorCount()).toBe(before);
+
+    for (const [i, input] of gradCase.inputs.entries()) {
+      const want = input.grad ?? true;
+      expect(analytic[i] !== null).toBe(want);
+      if (!want) continue;
+      const got = analytic[i]!;
+      for (let j = 0; j < got.length; j++) {
+        const plus = data.map((d) => d.slice()), minus = data.map((d) => d.slice());
+        plus[i][j] += eps;
+        minus[i][j] -= eps;
+        // the step actually taken in f32
+        const h = plus[i][j] - minus[i][j];
+        const numeric = ((await objective(backend, gradCase, plus, r)) - (await objective(backend, gradCase, minus, r))) / h;
+        if (!(Math.abs(got[j] - numeric) <= tolerance * Math.max(1, Math.abs(numeric))))
+          throw new Error(`${gradCase.name}: input ${i} element ${j}: backward ${got[j]}, finite difference ${numeric}`);
+      }
+    }
+  });
+});

@@ -1,0 +1,41 @@
+/** The WebGPU smoke checks in Deno 2 (built-in WebGPU), on the binary the `deno` npm package ships. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeSmokeResult, type RuntimeOutcome } from './webgpu-smoke-assertions.js';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The deno package's launcher, which finds the binary in its platform package (@deno/linux-x64-glibc, ...). */
+function denoLauncher(): string | null {
+  try {
+    const launcher = join(dirname(createRequire(import.meta.url).resolve('deno/package.json')), 'bin.cjs');
+    return existsSync(launcher) ? launcher : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runInDeno(): Promise<RuntimeOutcome> {
+  const launcher = denoLauncher();
+  if (!launcher) return { unavailable: "the 'deno' npm package is not installed" };
+  const script = join(dist, 'test', 'deno', 'webgpu-smoke.js');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [launcher, 'run', '--no-config', '--no-lock', '--no-prompt', script],
+      { cwd: dist, timeout: 120_000, maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith('SMOKE_RESULT '));
+        if (line) resolve(JSON.parse(line.slice('SMOKE_RESULT '.length)) as RuntimeOutcome);
+        else if (/Could not find (exe|executable)/.test(stderr))
+          resolve({ unavailable: `the Deno binary is missing: ${stderr.trim()}` });
+        else resolve({ error: `deno produced no result (${error?.message ?? 'exit 0'}): ${stderr.slice(-2000)}` });
+      },
+    );
+  });
+}
+
+describeSmokeResult('WebGPU in Deno', await runInDeno());
