@@ -17,13 +17,13 @@ import { tfjsSubject } from './subjects/tfjs.js';
 import { webgradSubject } from './subjects/webgrad.js';
 import { formatTable } from './table.js';
 import { measure } from './timing.js';
-import { installNodeWebGPU } from './webgpu-env.js';
+import { installNodeWebGPU, type WebGPUEnv } from './webgpu-env.js';
 import { loadBackend } from './webgrad-backends.js';
 
 /** The cpu reference is left out above this many flops (1024³ takes seconds a run there). */
 const CPU_MAX_MATMUL_FLOPS = 2 * 512 ** 3;
 
-async function makeSubjects(args: BenchArgs, unavailable: string[]): Promise<Subject[]> {
+async function makeSubjects(args: BenchArgs, unavailable: string[], webgpu: WebGPUEnv | null): Promise<Subject[]> {
   const subjects: Subject[] = [];
   const attempt = async (what: string, make: () => Promise<Subject | string>) => {
     try {
@@ -35,7 +35,7 @@ async function makeSubjects(args: BenchArgs, unavailable: string[]): Promise<Sub
     }
   };
   const webgrad = async (name: 'cpu' | 'wasm' | 'webgpu') => {
-    const backend = await loadBackend(name);
+    const backend = await loadBackend(name, name === 'webgpu' ? { gpu: webgpu?.gpu } : undefined);
     if (typeof backend === 'string') return backend;
     return name === 'cpu'
       ? webgradSubject(backend, { maxMatmulFlops: CPU_MAX_MATMUL_FLOPS, skipNote: 'skipped: the reference takes seconds per run at this size' })
@@ -58,10 +58,11 @@ async function main(): Promise<void> {
   const cases = selectCases(BENCH_CASES, args.only);
   if (cases.length === 0) throw new UsageError(`--only ${args.only.join(',')} matches no case`);
   const machine = machineInfo();
-  const adapter = args.backend === 'webgpu' ? (await installNodeWebGPU()).adapterInfo : null;
+  const webgpu = args.backend === 'webgpu' ? await installNodeWebGPU() : null;
+  const adapter = webgpu?.adapterInfo ?? null;
 
   const unavailable: string[] = [];
-  const subjects = await makeSubjects(args, unavailable);
+  const subjects = await makeSubjects(args, unavailable, webgpu);
   const primary = subjects.find((s) => s.isWebgrad && s.name === `webgrad ${args.backend}`)?.name ?? null;
 
   console.log(`webgrad bench — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
