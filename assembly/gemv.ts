@@ -1,6 +1,6 @@
 // Matrix products with very few rows (m < MR): each row of C is computed straight from B,
 // since packing B would cost more than the product itself.
-import { madd, relu4 } from './simd';
+import { hsum, madd, relu4 } from './simd';
 
 // @ts-ignore: decorator
 @inline function finish(x: v128, bias: usize, relu: bool): v128 {
@@ -71,8 +71,7 @@ export function rowTimesMatrix(a: usize, b: usize, c: usize, n: i32, k: i32, bia
     s0 = madd(v128.load(x + at), v128.load(y + at), s0);
     p += 4;
   }
-  const s = f32x4.add(s0, s1);
-  let total = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
+  let total = hsum(f32x4.add(s0, s1));
   for (; p < k; p++) total += load<f32>(x + (<usize>p << 2)) * load<f32>(y + (<usize>p << 2));
   return total;
 }

@@ -2,7 +2,8 @@
 // and A into MR-row panels (both zero-padded; packing reads either layout, so transposes are free),
 // K is blocked by KC, M by MC and N by NC, and a register-blocked MR×NR micro-kernel accumulates
 // in f32x4. The bias and ReLU are applied when the last K block is stored. A product with few
-// columns is computed transposed (Cᵀ = op(B)ᵀ·op(A)ᵀ) so that its short side is the MR side.
+// columns is computed transposed (Cᵀ = op(B)ᵀ·op(A)ᵀ) so that its short side is the MR side, and
+// one with fewer than MR rows row by row straight from B (gemv.ts).
 import { madd, relu4 } from './simd';
 import { rowTimesMatrix, rowTimesTransposed } from './gemv';
 
@@ -162,9 +163,11 @@ function macroKernel(
 /**
  * C[0:MR, 0:NR] (+)= Apanel · Bpanel over kc steps, rows `ldc` bytes apart, with the epilogue
  * when bias/relu are set. When transC, row r of the tile is stored as column r (ldc apart are
- * the tile's columns) and the bias runs along the tile's rows.
+ * the tile's columns) and the bias runs along the tile's rows. Inlined: a call per tile costs
+ * more than a short K loop.
  */
-function microKernel(
+// @ts-ignore: decorator
+@inline function microKernel(
   kc: i32, ap: usize, bp: usize, cp: usize, ldc: usize, accumulate: bool, bias: usize, relu: bool, transC: bool,
 ): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);

@@ -1,4 +1,5 @@
 // Sums and argmax.
+import { hsum } from './simd';
 
 /** out[o, i] = sum over l of x[o, l, i], x viewed as [outer, length, inner]. */
 export function sum(x: usize, out: usize, outer: i32, length: i32, inner: i32): void {
@@ -32,7 +33,7 @@ function addInto(dst: usize, src: usize, n: i32): void {
   }
 }
 
-export function rowSum(x: usize, n: i32): f32 {
+function rowSum(x: usize, n: i32): f32 {
   let s0 = f32x4.splat(0), s1 = f32x4.splat(0);
   let i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -44,8 +45,7 @@ export function rowSum(x: usize, n: i32): f32 {
     s0 = f32x4.add(s0, v128.load(x + (<usize>i << 2)));
     i += 4;
   }
-  const s = f32x4.add(s0, s1);
-  let total = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
+  let total = hsum(f32x4.add(s0, s1));
   for (; i < n; i++) total += load<f32>(x + (<usize>i << 2));
   return total;
 }

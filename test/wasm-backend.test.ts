@@ -109,6 +109,21 @@ describe('the arena', () => {
     expect(backend.freeBlockCount).toBeLessThanOrEqual(1);
   });
 
+  test('a repeated training-shaped step leaves the heap and the live count unchanged', () => {
+    const step = () => {
+      const x = tensor(new Float32Array(64 * 30).fill(0.5), [64, 30], { backend });
+      const w = tensor(new Float32Array(30 * 10).fill(0.1), [30, 10], { backend });
+      const z = k.matmul(x, w, { relu: true });
+      const { loss, grad } = k.crossEntropy(z, Array.from({ length: 64 }, (_, i) => i % 10), { grad: true });
+      const dw = k.matmul(x, grad!, { transA: true });
+      for (const t of [x, w, z, loss, grad!, dw]) t.dispose();
+    };
+    step();
+    const stats = backend.memoryStats();
+    for (let i = 0; i < 200; i++) step();
+    expect(backend.memoryStats()).toEqual(stats);
+  });
+
   test('memoryStats counts live storages and their bytes', () => {
     const a = backend.alloc(10), b = backend.alloc(3);
     expect(backend.memoryStats()).toMatchObject({ liveStorages: 2, liveBytes: 48 + 16 });
@@ -131,6 +146,14 @@ describe('limits and lifetime', () => {
 
   test('an allocation past what wasm32 addresses throws ResourceLimitError', () => {
     expect(() => backend.alloc(2 ** 31)).toThrow(ResourceLimitError);
+  });
+
+  test('a length that is not a non-negative integer throws ValueError and leaves the arena intact', () => {
+    const before = backend.alloc(8);
+    for (const length of [NaN, -1, 2.5, Infinity]) expect(() => backend.alloc(length)).toThrow(ValueError);
+    const after = backend.alloc(8);
+    expect(offsetOf(after)).toBeGreaterThanOrEqual(offsetOf(before) + 32);
+    expect(backend.memoryStats().liveStorages).toBe(2);
   });
 
   test('bad options throw ValueError', async () => {

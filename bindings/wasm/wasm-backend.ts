@@ -85,6 +85,8 @@ export class WasmBackend implements Backend {
 
   alloc(length: number): Storage {
     this.k();
+    if (!Number.isSafeInteger(length) || length < 0)
+      throw new ValueError(`wasm: a storage length must be a non-negative integer, got ${length}`);
     const bytes = length * 4;
     if (bytes > WASM32_MAX_MIB * 2 ** 20)
       throw new ResourceLimitError(`wasm: cannot allocate ${length} f32 (${bytes} bytes): over what wasm32 addresses`);
