@@ -28,6 +28,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --peers LIST               peers to run: tfjs,jax (default), or none
   --no-cpu                   leave out the cpu reference backend
   --max-time S               seconds of sampling per measurement (default 1.5)
+  --min-samples N            fewest samples per measurement (default 5; 3 with --quick)
   --json FILE                also write one record per (kernel, shape, backend or peer) to FILE
 WebGPU without a GPU: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run bench -- --backend webgpu`;
 
@@ -42,6 +43,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     return v;
   };
   let maxTimeGiven = false;
+  let minSamplesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     switch (flag) {
@@ -82,6 +84,13 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         maxTimeGiven = true;
         break;
       }
+      case '--min-samples': {
+        const n = Number(value(i++, flag));
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--min-samples must be a positive integer');
+        args.minSamples = n;
+        minSamplesGiven = true;
+        break;
+      }
       case '--help':
       case '-h':
         args.help = true;
@@ -92,7 +101,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   }
   if (args.quick) {
     if (!maxTimeGiven) args.maxTime = 0.2;
-    args.minSamples = 3;
+    if (!minSamplesGiven) args.minSamples = 3;
   }
   return args;
 }
