@@ -16,6 +16,7 @@ import type { Subject } from './subjects/subject.js';
 import { tfjsSubject } from './subjects/tfjs.js';
 import { webgradSubject } from './subjects/webgrad.js';
 import { formatTable } from './table.js';
+import { targetLines } from './targets.js';
 import { measure } from './timing.js';
 import { installNodeWebGPU, type WebGPUEnv } from './webgpu-env.js';
 import { loadBackend } from './webgrad-backends.js';
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
       records.push(makeRecord(c, s.name, s.isWebgrad, runMedians.get(k) ?? [], checks.get(k) ?? 'not run', s.skipReason(c) ?? (checks.get(k)?.startsWith('failed') ? checks.get(k)! : null)));
     }
   console.log(formatTable(cases, subjects.map((s) => s.name), primary, records));
+  const targets = targetLines(args.backend, records);
+  if (targets.length) console.log(`\ntargets (issues 2 and 4):\n${targets.join('\n')}`);
   if (args.json) {
     const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
     writeFileSync(args.json, JSON.stringify({ machine, adapter, command, options: args, unavailable, records }, null, 2) + '\n');
