@@ -13,6 +13,8 @@ export interface BenchArgs {
   json: string | null;
   /** Repetitions of the whole suite; each figure is the median of the runs' medians. */
   runs: number;
+  /** WebGPU: operations enqueued per timed run before one readback of the last result. */
+  chain: number;
   peers: string[];
   cpu: boolean;
   maxTime: number;
@@ -29,12 +31,13 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-cpu                   leave out the cpu reference backend
   --max-time S               seconds of sampling per measurement (default 1.5)
   --min-samples N            fewest samples per measurement (default 5; 3 with --quick)
+  --chain N                  WebGPU: N operations per timed run, then one readback (default 1)
   --json FILE                also write one record per (kernel, shape, backend or peer) to FILE
 WebGPU without a GPU: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run bench -- --backend webgpu`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
-    backend: 'wasm', only: [], quick: false, json: null, runs: 1, peers: ['tfjs', 'jax'], cpu: true,
+    backend: 'wasm', only: [], quick: false, json: null, runs: 1, chain: 1, peers: ['tfjs', 'jax'], cpu: true,
     maxTime: 1.5, minSamples: 5, help: false,
   };
   const value = (i: number, flag: string): string => {
@@ -82,6 +85,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         if (!(t > 0)) throw new UsageError('--max-time must be a positive number of seconds');
         args.maxTime = t;
         maxTimeGiven = true;
+        break;
+      }
+      case '--chain': {
+        const n = Number(value(i++, flag));
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--chain must be a positive integer');
+        args.chain = n;
         break;
       }
       case '--min-samples': {

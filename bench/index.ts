@@ -70,7 +70,10 @@ async function main(): Promise<void> {
   if (adapter) console.log(`WebGPU adapter: ${adapter}`);
   for (const s of subjects) console.log(`${s.name}: ${s.detail}`);
   for (const line of unavailable) console.log(`not measured: ${line}`);
-  console.log(`sampling ${args.maxTime} s per measurement (at least ${args.minSamples} samples), ${args.runs} run(s) of the suite\n`);
+  console.log(
+    `sampling ${args.maxTime} s per measurement (at least ${args.minSamples} samples), ${args.runs} run(s) of the suite` +
+      (args.backend === 'webgpu' ? `, ${args.chain} operation(s) per readback` : '') + '\n',
+  );
 
   const runMedians = new Map<string, number[]>();
   const checks = new Map<string, string>();
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
         const k = key(c.id, s.name);
         if (s.skipReason(c) !== null || checks.get(k)?.startsWith('failed')) continue;
         try {
-          const prepared = await s.prepare(c, inputs);
+          const prepared = await s.prepare(c, inputs, args.chain);
           try {
             if (run === 0) checks.set(k, checkOutput(c, inputs, await prepared.output()).text);
             const timing = await measure(`${s.name} ${c.id}`, prepared, args);

@@ -48,7 +48,7 @@ export async function measure(name: string, prepared: PreparedCase, options: Tim
     bench.on('complete', () => {
       const error = failure ?? bench.error;
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve({ medianMs: median(bench.stats.sample) * 1e3, samples: bench.stats.sample.length, rme: bench.stats.rme });
+      else resolve({ medianMs: (median(bench.stats.sample) * 1e3) / prepared.opsPerRun, samples: bench.stats.sample.length, rme: bench.stats.rme });
     });
     bench.run({ async: false });
   });

@@ -27,7 +27,7 @@ export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
     isWebgrad: false,
     detail: `@jax-js/jax ${version} on ${device}, every call under jit`,
     skipReason: () => null,
-    async prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase> {
+    async prepare(c: BenchCase, inputs: CaseInputs, chain: number): Promise<PreparedCase> {
       const owned: JaxArray[] = [];
       const put = (data: Float32Array, shape: number[]) => {
         const x = np.array(data, { shape });
@@ -74,10 +74,13 @@ export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
       const ready = device === 'webgpu' ? (y: JaxArray) => y.ref.data() : (y: JaxArray) => y.blockUntilReady();
       return {
         async: true,
+        opsPerRun: device === 'webgpu' ? chain : 1,
         run: async () => {
-          const results = call();
-          await ready(results[results.length - 1]);
-          results.forEach((r) => r.dispose());
+          // jax-js is lazy: every chained result is forced, and only the last one read
+          const runs = Array.from({ length: device === 'webgpu' ? chain : 1 }, call);
+          const finals = runs.map((results) => results[results.length - 1]);
+          await Promise.all([...finals.slice(0, -1).map((y) => y.blockUntilReady()), ready(finals[finals.length - 1])]);
+          runs.forEach((results) => results.forEach((r) => r.dispose()));
         },
         output: async () => toOutput(call()),
         dispose: () => {

@@ -12,6 +12,8 @@ export interface PreparedCase {
   run(): void | Promise<void>;
   /** Whether run() returns a promise. */
   readonly async: boolean;
+  /** Operations one run() performs (asynchronous subjects chain several before one wait). */
+  readonly opsPerRun: number;
   /** The operation's result, read to the host, for the check. */
   output(): Promise<CaseOutput>;
   dispose(): void;
@@ -26,6 +28,7 @@ export interface Subject {
   readonly detail: string;
   /** A reason to leave a case out (shown in the table), or null to run it. */
   skipReason(c: BenchCase): string | null;
-  prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase>;
+  /** chain: operations per timed run on asynchronous subjects, whose results are awaited together. */
+  prepare(c: BenchCase, inputs: CaseInputs, chain: number): Promise<PreparedCase>;
   dispose(): Promise<void>;
 }

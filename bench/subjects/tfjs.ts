@@ -30,7 +30,7 @@ export async function tfjsSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
     isWebgrad: false,
     detail: `@tensorflow/tfjs-backend-${device} ${tf.version_core}${threads()}`,
     skipReason: () => null,
-    async prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase> {
+    async prepare(c: BenchCase, inputs: CaseInputs, chain: number): Promise<PreparedCase> {
       tf.setBackend(device);
       let op: () => TF.Tensor[];
       let toOutput: (t: TF.Tensor[]) => Promise<CaseOutput>;
@@ -65,12 +65,14 @@ export async function tfjsSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
       }
       return {
         async: !sync,
+        opsPerRun: sync ? 1 : chain,
         run: sync
           ? () => tf.dispose(op())
           : async () => {
-              const results = op();
-              await results[results.length - 1].data();
-              tf.dispose(results);
+              const runs = Array.from({ length: chain }, op);
+              const last = runs[chain - 1];
+              await last[last.length - 1].data();
+              runs.forEach((results) => tf.dispose(results));
             },
         output: async () => {
           const results = op();

@@ -28,14 +28,14 @@ export function webgradSubject(backend: Backend, options: WebgradSubjectOptions 
         return options.skipNote ?? 'skipped';
       return null;
     },
-    async prepare(c: BenchCase, inputs: CaseInputs): Promise<PreparedCase> {
+    async prepare(c: BenchCase, inputs: CaseInputs, chain: number): Promise<PreparedCase> {
       const opts = { backend };
       if (c.kind === 'matmul') {
         const { a: aData, b: bData, aShape, bShape } = inputs as MatmulInputs;
         const a = tensor(aData, aShape, opts);
         const b = tensor(bData, bShape, opts);
         const mm = () => kernels.matmul(a, b, { transA: c.transA, transB: c.transB });
-        return prepared(sync, () => mm(), ready, async () => {
+        return prepared(sync, chain, () => mm(), ready, async () => {
           const out = mm();
           const data = await out.data();
           out.dispose();
@@ -45,7 +45,7 @@ export function webgradSubject(backend: Backend, options: WebgradSubjectOptions 
       const { x: xData, labels } = inputs as RowsInputs;
       const x = tensor(xData, [c.rows, c.cols], opts);
       if (c.kind === 'softmax') {
-        return prepared(sync, () => kernels.softmax(x), ready, async () => {
+        return prepared(sync, chain, () => kernels.softmax(x), ready, async () => {
           const y = kernels.softmax(x);
           const data = await y.data();
           y.dispose();
@@ -53,7 +53,7 @@ export function webgradSubject(backend: Backend, options: WebgradSubjectOptions 
         }, [x]);
       }
       const ce = () => kernels.crossEntropy(x, labels, { grad: true });
-      return prepared(sync, () => {
+      return prepared(sync, chain, () => {
         const { loss, grad } = ce();
         loss.dispose();
         return grad!;
@@ -75,6 +75,7 @@ export function webgradSubject(backend: Backend, options: WebgradSubjectOptions 
 
 function prepared(
   sync: boolean,
+  chain: number,
   op: () => Tensor,
   ready: (t: Tensor) => Promise<void>,
   output: () => Promise<CaseOutput>,
@@ -82,12 +83,13 @@ function prepared(
 ): PreparedCase {
   return {
     async: !sync,
+    opsPerRun: sync ? 1 : chain,
     run: sync
       ? () => op().dispose()
       : async () => {
-          const t = op();
-          await ready(t);
-          t.dispose();
+          const results = Array.from({ length: chain }, op);
+          await ready(results[chain - 1]);
+          results.forEach((t) => t.dispose());
         },
     output,
     dispose: () => owned.forEach((t) => t.dispose()),
