@@ -23,6 +23,9 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench -- [options]
+       npm run bench -- parity [--help]       PyTorch parity of the softmax regression and MLP recipes
+       npm run bench -- epoch-time [--runs N] seconds per MLP epoch: webgrad wasm, tfjs-wasm, jax-js
+options of the kernel bench:
   --backend wasm|webgpu|cpu  webgrad backend to measure (default wasm, with the cpu reference beside it)
   --only LIST                comma-separated cases: matmul, softmax, ce, or part of a case id (mlp, 512, dW1)
   --quick                    short sampling (0.2 s per measurement), for development

@@ -51,6 +51,16 @@ async function makeSubjects(args: BenchArgs, unavailable: string[], webgpu: WebG
 }
 
 async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'parity') {
+    const { runParity } = await import('./parity/parity.js');
+    if (!(await runParity(rest))) process.exitCode = 1;
+    return;
+  }
+  if (command === 'epoch-time') {
+    const { runMlpEpochTime } = await import('./parity/mlp-epoch-time.js');
+    return runMlpEpochTime(rest);
+  }
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     console.log(USAGE);
@@ -120,7 +130,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: Error) => {
     console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error.stack);
     process.exit(1);

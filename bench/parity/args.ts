@@ -8,7 +8,7 @@ export interface ParityArgs {
   help: boolean;
 }
 
-export const PARITY_USAGE = `usage: node dist/bench/parity/index.js [options]
+export const PARITY_USAGE = `usage: npm run bench -- parity [options]
   --models LIST   softmax,mlp (default both)
   --epochs N      epochs per recipe (default 10)
   --out DIR       replay files and parity.json (default .cache/parity)

@@ -1,5 +1,5 @@
 /**
- * Seconds per MLP epoch (`node dist/bench/parity/epoch-time.js`): webgrad wasm, tfjs-backend-wasm
+ * Seconds per MLP epoch (`npm run bench -- epoch-time`): webgrad wasm, tfjs-backend-wasm
  * and jax-js (wasm, jit) train the same model from the same initial weights over the same
  * batches (Fashion-MNIST, 60,000 images, batch 256), one thread each, in one process; each run
  * times one epoch per framework, interleaved, and the median over runs is reported.
@@ -16,9 +16,9 @@ import { MLP, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
 import { tfjsMlpTrainer } from './mlp-tfjs.js';
 import { webgradMlpTrainer } from './mlp-webgrad.js';
 
-const USAGE = `usage: node dist/bench/parity/epoch-time.js [--runs N] [--frameworks webgrad,tfjs,jax] [--json FILE]`;
+const USAGE = `usage: npm run bench -- epoch-time [--runs N] [--frameworks webgrad,tfjs,jax] [--json FILE]`;
 
-function parse(argv: string[]): { runs: number; frameworks: string[]; json: string | null } {
+function parse(argv: readonly string[]): { runs: number; frameworks: string[]; json: string | null } {
   const out = { runs: 3, frameworks: ['webgrad', 'tfjs', 'jax'], json: null as string | null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i], v = argv[i + 1];
@@ -30,8 +30,8 @@ function parse(argv: string[]): { runs: number; frameworks: string[]; json: stri
   return out;
 }
 
-async function main(): Promise<void> {
-  const args = parse(process.argv.slice(2));
+export async function runMlpEpochTime(argv: readonly string[]): Promise<void> {
+  const args = parse(argv);
   const backend = await createWasmBackend();
   const { train } = loadFashionMnist();
   const batches: HostBatch<Uint8Array>[] = [...new DataLoader(train, { batchSize: MLP.batchSize, seed: 0 }).batches(0)];
@@ -73,8 +73,3 @@ async function main(): Promise<void> {
   if (args.json) writeFileSync(args.json, JSON.stringify({ machine, steps: batches.length, rows }, null, 2) + '\n');
   backend.dispose();
 }
-
-main().then(() => process.exit(0), (error: Error) => {
-  console.error(error.stack ?? error.message);
-  process.exit(1);
-});

@@ -1,5 +1,5 @@
 /**
- * Parity with PyTorch (`node dist/bench/parity/index.js`): trains d2l's softmax regression and MLP
+ * Parity with PyTorch (`npm run bench -- parity`): trains d2l's softmax regression and MLP
  * on Fashion-MNIST with webgrad (wasm backend) and replays the same run in PyTorch
  * (torch_replay.py, Debian's python3-torch, one thread) from the same initial weights and batch
  * order, then compares each epoch's mean training loss and the final test accuracy.
@@ -33,11 +33,12 @@ function replayInTorch(args: ParityArgs, runDir: string, dataPath: string): { to
   return JSON.parse(lines[lines.length - 1]) as { torch: string; epochs: ReplayEpoch[] };
 }
 
-async function main(): Promise<void> {
-  const args = parseParityArgs(process.argv.slice(2));
+/** Returns false when a recipe misses the parity criteria. */
+export async function runParity(argv: readonly string[]): Promise<boolean> {
+  const args = parseParityArgs(argv);
   if (args.help) {
     console.log(PARITY_USAGE);
-    return;
+    return true;
   }
   mkdirSync(args.out, { recursive: true });
   const backend = await createWasmBackend();
@@ -74,10 +75,5 @@ async function main(): Promise<void> {
   writeFileSync(join(args.out, 'parity.json'), JSON.stringify({ machine, comparisons }, null, 2) + '\n');
   console.log(`wrote ${join(args.out, 'parity.json')}`);
   backend.dispose();
-  if (!comparisons.every((c) => c.pass)) process.exitCode = 1;
+  return comparisons.every((c) => c.pass);
 }
-
-main().catch((error: Error) => {
-  console.error(error.stack);
-  process.exit(1);
-});
