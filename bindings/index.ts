@@ -12,7 +12,10 @@ export { Module, Linear, ReLU, Sigmoid, Tanh, Flatten, Dropout, Sequential } fro
 export { Optimizer, SGD, Adam } from './optim/index.js';
 export { Random, manualSeed } from './init/index.js';
 export { WasmBackend, createWasmBackend, type WasmBackendOptions, type WasmVariant } from './wasm/wasm-backend.js';
-export { createWebGPUBackend, WebGPUBackend, type WebGPUBackendOptions, type PoolStats, type RawKernel } from './webgpu/index.js';
+export {
+  createWebGPUBackend, WebGPUBackend, DIRECT_MATMUL, TILED_MATMUL,
+  type WebGPUBackendOptions, type PoolStats, type RawKernel, type MatmulConfig,
+} from './webgpu/index.js';
 export * as data from './data/index.js';
 export * as train from './train/index.js';
 export { DataLoader, syntheticData, type Dataset } from './data/index.js';

@@ -143,3 +143,115 @@ fn matmul(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) l
     }
   }
 }
+
+// Register-blocked product without workgroup memory: each invocation owns a 4 x 4 block of C and
+// walks K four at a time, as 4 x 4 matrix products. Blocks fully inside C take unchecked loads for
+// the multiple-of-4 part of K; edge blocks and the K remainder take bounds-checked loads.
+// (Faster where workgroup barriers are expensive, e.g. CPU emulation of WebGPU.)
+
+// Four elements of stored A (or B) from `index` on, without bounds checks.
+fn a_at4(index: u32) -> vec4<f32> {
+  if (A_VEC) { return a[index >> 2u]; }
+  return vec4<f32>(a_scalar(index), a_scalar(index + 1u), a_scalar(index + 2u), a_scalar(index + 3u));
+}
+
+fn b_at4(index: u32) -> vec4<f32> {
+  if (B_VEC) { return b[index >> 2u]; }
+  return vec4<f32>(b_scalar(index), b_scalar(index + 1u), b_scalar(index + 2u), b_scalar(index + 3u));
+}
+
+// Column r is op(A)[row0 + r, k0..k0+3], every element in range.
+fn a_rows(row0: u32, k0: u32) -> mat4x4<f32> {
+  if (TRANS_A) {
+    let m = params.m;
+    let i = k0 * m + row0;
+    return transpose(mat4x4<f32>(a_at4(i), a_at4(i + m), a_at4(i + 2u * m), a_at4(i + 3u * m)));
+  }
+  let k = params.k;
+  let i = row0 * k + k0;
+  return mat4x4<f32>(a_at4(i), a_at4(i + k), a_at4(i + 2u * k), a_at4(i + 3u * k));
+}
+
+// The same, zero outside op(A).
+fn a_rows_checked(row0: u32, k0: u32) -> mat4x4<f32> {
+  let m = params.m;
+  let k = params.k;
+  if (TRANS_A) {
+    return transpose(mat4x4<f32>(load_a4(k0, row0, k, m), load_a4(k0 + 1u, row0, k, m),
+                                 load_a4(k0 + 2u, row0, k, m), load_a4(k0 + 3u, row0, k, m)));
+  }
+  return mat4x4<f32>(load_a4(row0, k0, m, k), load_a4(row0 + 1u, k0, m, k),
+                     load_a4(row0 + 2u, k0, m, k), load_a4(row0 + 3u, k0, m, k));
+}
+
+// Column j is op(B)[k0 + j, col0..col0+3], every element in range.
+fn b_rows(k0: u32, col0: u32) -> mat4x4<f32> {
+  if (TRANS_B) {
+    let k = params.k;
+    let i = col0 * k + k0;
+    return transpose(mat4x4<f32>(b_at4(i), b_at4(i + k), b_at4(i + 2u * k), b_at4(i + 3u * k)));
+  }
+  let n = params.n;
+  let i = k0 * n + col0;
+  return mat4x4<f32>(b_at4(i), b_at4(i + n), b_at4(i + 2u * n), b_at4(i + 3u * n));
+}
+
+fn b_rows_checked(k0: u32, col0: u32) -> mat4x4<f32> {
+  let n = params.n;
+  let k = params.k;
+  if (TRANS_B) {
+    return transpose(mat4x4<f32>(load_b4(col0, k0, n, k), load_b4(col0 + 1u, k0, n, k),
+                                 load_b4(col0 + 2u, k0, n, k), load_b4(col0 + 3u, k0, n, k)));
+  }
+  return mat4x4<f32>(load_b4(k0, col0, k, n), load_b4(k0 + 1u, col0, k, n),
+                     load_b4(k0 + 2u, col0, k, n), load_b4(k0 + 3u, col0, k, n));
+}
+
+fn store_block(row0: u32, col0: u32, block: mat4x4<f32>) {
+  let m = params.m;
+  let n = params.n;
+  for (var r = 0u; r < 4u; r++) {
+    let row = row0 + r;
+    if (row >= m) { break; }
+    for (var j = 0u; j < 4u; j++) {
+      let col = col0 + j;
+      if (col < n) {
+        var v = block[r][j];
+        if (HAS_BIAS) { v += bias[col]; }
+        if (RELU) { v = select(0.0, v, v > 0.0); }
+        c[row * n + col] = v;
+      }
+    }
+  }
+}
+
+// Each invocation owns RB (1 or 2) vertically stacked 4 x 4 blocks of C: rows row0 .. row0 + 4 RB.
+@compute @workgroup_size(WX, WY)
+fn matmul_direct(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let m = params.m;
+  let n = params.n;
+  let k = params.k;
+  let row0 = gid.y * 4u * RB;
+  let col0 = gid.x * 4u;
+  if (row0 >= m || col0 >= n) { return; }
+  // column r of acc0 is row row0 + r of C; of acc1, row row0 + 4 + r
+  var acc0 = mat4x4<f32>();
+  var acc1 = mat4x4<f32>();
+  let interior = row0 + 4u * RB <= m && col0 + 4u <= n;
+  let k_unchecked = select(0u, k & ~3u, interior);
+  var k0 = 0u;
+  while (k0 < k_unchecked) {
+    let bm = b_rows(k0, col0);
+    acc0 += bm * a_rows(row0, k0);
+    if (RB == 2u) { acc1 += bm * a_rows(row0 + 4u, k0); }
+    k0 += 4u;
+  }
+  while (k0 < k) {
+    let bm = b_rows_checked(k0, col0);
+    acc0 += bm * a_rows_checked(row0, k0);
+    if (RB == 2u) { acc1 += bm * a_rows_checked(row0 + 4u, k0); }
+    k0 += 4u;
+  }
+  store_block(row0, col0, acc0);
+  if (RB == 2u) { store_block(row0 + 4u, col0, acc1); }
+}

@@ -278,3 +278,10 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     fresh.dispose();
   });
 });
+
+describeWebGPU('matmul kernel choice (dawn.node)', (backend) => {
+  test('a CPU-emulated adapter gets the direct kernel, and its choice is visible', () => {
+    const emulated = /swiftshader|llvmpipe|lavapipe/i.test(backend().adapterDescription);
+    expect(backend().matmulConfig.kernel).toBe(emulated ? 'direct' : 'tiled');
+  });
+});

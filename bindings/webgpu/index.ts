@@ -4,6 +4,7 @@ import { WebGPUBackend, type WebGPUBackendConfig } from './webgpu-backend.js';
 
 export { WebGPUBackend, GPUStorage, type RawKernel, type WebGPUBackendConfig } from './webgpu-backend.js';
 export type { PoolStats } from './buffer-pool.js';
+export { DIRECT_MATMUL, TILED_MATMUL, type MatmulConfig } from './matmul-plan.js';
 export type { DeviceOptions } from './device.js';
 
 export type WebGPUBackendOptions = DeviceOptions & Omit<WebGPUBackendConfig, 'ownsDevice' | 'adapterDescription'>;
@@ -16,5 +17,6 @@ export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): P
   const { device, ownsDevice, adapterDescription } = await acquireDevice(options);
   return new WebGPUBackend(device, {
     ownsDevice, adapterDescription, poolCapBytes: options.poolCapBytes, batchLimit: options.batchLimit,
+    matmul: options.matmul,
   });
 }

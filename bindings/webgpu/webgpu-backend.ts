@@ -10,6 +10,7 @@ import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../
 import { BufferPool, type PoolStats } from './buffer-pool.js';
 import { CommandRecorder } from './command-recorder.js';
 import { BufferUsage, MapMode, STORAGE_USAGE } from './gpu-flags.js';
+import { defaultMatmulConfig, planMatmul, type MatmulConfig } from './matmul-plan.js';
 import { PipelineCache, type Constants, type KernelSpec } from './pipeline-cache.js';
 
 /** A storage: `length` f32 in a GPU buffer, pooled unless the caller owns the buffer (wrapBuffer). */
@@ -26,6 +27,8 @@ export interface WebGPUBackendConfig {
   /** Most dispatches per submitted batch (default 256). */
   batchLimit?: number;
   adapterDescription?: string;
+  /** The matmul kernel and its tiles; by default chosen from the adapter (see matmul-plan.ts). */
+  matmul?: MatmulConfig;
 }
 
 /** A custom compute shader run on storages or caller buffers (embedding). */
@@ -41,7 +44,6 @@ export interface RawKernel {
 }
 
 const ELEMENT_WG = 256;
-const MATMUL_TILE = { TM: 64, TN: 64, TK: 16 };
 
 function workgroupSizeFor(length: number): number {
   let size = 32;
@@ -66,6 +68,7 @@ export class WebGPUBackend implements Backend {
   private readbacks = 0;
   private readonly maxBindingBytes: number;
   private readonly maxWorkgroups: number;
+  readonly matmulConfig: MatmulConfig;
 
   constructor(device: GPUDevice, config: WebGPUBackendConfig = {}) {
     this.device = device;
@@ -74,6 +77,7 @@ export class WebGPUBackend implements Backend {
     const limits = device.limits;
     this.maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.maxWorkgroups = limits.maxComputeWorkgroupsPerDimension;
+    this.matmulConfig = config.matmul ?? defaultMatmulConfig(device, this.adapterDescription);
     this.recorder = new CommandRecorder(device, config.batchLimit ?? 256);
     this.pool = new BufferPool(device, config.poolCapBytes ?? 256 * 2 ** 20, this.maxBindingBytes, (buffer) =>
       this.recorder.destroyWhenIdle(buffer),
@@ -425,31 +429,22 @@ export class WebGPUBackend implements Backend {
   }
 
   matmul(a: Storage, b: Storage, c: Storage, args: MatmulArgs): void {
-    const { m, n, k, transA, transB, bias, relu } = args;
+    const { m, n, k, bias } = args;
     this.check();
     if (m === 0 || n === 0) return;
-    const { TM, TN, TK } = MATMUL_TILE;
-    if (Math.ceil(n / TN) > this.maxWorkgroups || Math.ceil(m / TM) > this.maxWorkgroups)
+    const { spec, grid } = planMatmul(this.matmulConfig, args);
+    if (grid[0] > this.maxWorkgroups || grid[1] > this.maxWorkgroups)
       throw new ResourceLimitError(
-        `matmul of [${m}, ${k}]·[${k}, ${n}] needs a ${Math.ceil(n / TN)}×${Math.ceil(m / TM)} grid of ` +
-          `workgroups, over maxComputeWorkgroupsPerDimension (${this.maxWorkgroups})`,
+        `matmul of [${m}, ${k}]·[${k}, ${n}] needs a ${grid[0]}×${grid[1]} grid of workgroups, over ` +
+          `maxComputeWorkgroupsPerDimension (${this.maxWorkgroups})`,
       );
-    const spec: KernelSpec = {
-      sources: ['matmul'],
-      entryPoint: 'matmul',
-      constants: {
-        TM, TN, TK, TRANS_A: transA, TRANS_B: transB,
-        A_VEC: (transA ? m : k) % 4 === 0, B_VEC: (transB ? k : n) % 4 === 0,
-        HAS_BIAS: bias !== null, RELU: relu,
-      },
-    };
     const params = new Uint32Array([m, n, k, 0]);
     const scratch: GPUBuffer[] = [];
     const bindings = [
       this.vec4Operand(a, scratch), this.vec4Operand(b, scratch),
       bias ? this.gpu(bias).buffer : this.placeholder, this.gpu(c).buffer,
     ];
-    this.run(spec, params, bindings, [4], [Math.ceil(n / TN), Math.ceil(m / TM)]);
+    this.run(spec, params, bindings, [4], grid);
     for (const buffer of scratch) this.pool.release(buffer);
   }
 

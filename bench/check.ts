@@ -1,0 +1,95 @@
+/**
+ * Checks a subject's result against an f64 reference computed here on sampled entries, so a
+ * peer (or a backend) that computes something else is caught before its time is reported.
+ */
+import type { BenchCase, MatmulCase, RowsCase } from './cases.js';
+import type { CaseInputs, MatmulInputs, RowsInputs } from './inputs.js';
+import { seededRandom } from './inputs.js';
+
+export type CaseOutput =
+  | { readonly kind: 'matmul'; readonly c: Float32Array }
+  | { readonly kind: 'softmax'; readonly y: Float32Array }
+  /** Mean loss over the batch and its gradient with respect to the logits, (softmax − onehot) / rows. */
+  | { readonly kind: 'crossEntropy'; readonly meanLoss: number; readonly grad: Float32Array };
+
+export interface CheckResult {
+  readonly ok: boolean;
+  /** Largest error over the sampled entries, relative to the allowed bound (ok when ≤ 1). */
+  readonly worst: number;
+  readonly text: string;
+}
+
+const SAMPLES = 64;
+
+function sampleIndices(count: number, limit: number, seed: number): number[] {
+  const next = seededRandom(seed);
+  return Array.from({ length: Math.min(count, limit) }, () => Math.floor(next() * limit));
+}
+
+function checkMatmul(c: MatmulCase, inputs: MatmulInputs, out: Float32Array): number {
+  if (out.length !== c.m * c.n) return Infinity;
+  let worst = 0;
+  for (const idx of sampleIndices(SAMPLES, c.m * c.n, 11)) {
+    const i = Math.floor(idx / c.n);
+    const j = idx % c.n;
+    let exact = 0;
+    let magnitude = 0;
+    for (let p = 0; p < c.k; p++) {
+      const a = c.transA ? inputs.a[p * c.m + i] : inputs.a[i * c.k + p];
+      const b = c.transB ? inputs.b[j * c.k + p] : inputs.b[p * c.n + j];
+      exact += a * b;
+      magnitude += Math.abs(a * b);
+    }
+    worst = Math.max(worst, Math.abs(out[idx] - exact) / (1e-4 * magnitude + 1e-6));
+  }
+  return worst;
+}
+
+function softmaxRow(x: Float32Array, r: number, cols: number): Float64Array {
+  let max = -Infinity;
+  for (let j = 0; j < cols; j++) max = Math.max(max, x[r * cols + j]);
+  const p = new Float64Array(cols);
+  let sum = 0;
+  for (let j = 0; j < cols; j++) sum += p[j] = Math.exp(x[r * cols + j] - max);
+  for (let j = 0; j < cols; j++) p[j] /= sum;
+  return p;
+}
+
+function meanCrossEntropy(c: RowsCase, inputs: RowsInputs): number {
+  let total = 0;
+  for (let r = 0; r < c.rows; r++) {
+    let max = -Infinity;
+    for (let j = 0; j < c.cols; j++) max = Math.max(max, inputs.x[r * c.cols + j]);
+    let sum = 0;
+    for (let j = 0; j < c.cols; j++) sum += Math.exp(inputs.x[r * c.cols + j] - max);
+    total += max + Math.log(sum) - inputs.x[r * c.cols + inputs.labels[r]];
+  }
+  return total / c.rows;
+}
+
+function checkRows(c: RowsCase, inputs: RowsInputs, values: Float32Array, isGrad: boolean): number {
+  if (values.length !== c.rows * c.cols) return Infinity;
+  let worst = 0;
+  for (const r of new Set(sampleIndices(8, c.rows, 13))) {
+    const p = softmaxRow(inputs.x, r, c.cols);
+    for (let j = 0; j < c.cols; j++) {
+      const exact = isGrad ? (p[j] - (j === inputs.labels[r] ? 1 : 0)) / c.rows : p[j];
+      const bound = isGrad ? 1e-4 * Math.abs(exact) + 1e-6 / c.rows : 1e-4 * Math.abs(exact) + 1e-6;
+      worst = Math.max(worst, Math.abs(values[r * c.cols + j] - exact) / bound);
+    }
+  }
+  return worst;
+}
+
+export function checkOutput(c: BenchCase, inputs: CaseInputs, out: CaseOutput): CheckResult {
+  let worst: number;
+  if (c.kind === 'matmul' && out.kind === 'matmul') worst = checkMatmul(c, inputs as MatmulInputs, out.c);
+  else if (c.kind === 'softmax' && out.kind === 'softmax') worst = checkRows(c, inputs as RowsInputs, out.y, false);
+  else if (c.kind === 'crossEntropy' && out.kind === 'crossEntropy') {
+    const exactLoss = meanCrossEntropy(c, inputs as RowsInputs);
+    const lossError = Math.abs(out.meanLoss - exactLoss) / (1e-5 * Math.abs(exactLoss) + 1e-6);
+    worst = Math.max(lossError, checkRows(c, inputs as RowsInputs, out.grad, true));
+  } else worst = Infinity;
+  const ok = worst <= 1;
+  return { ok, worst, text: ok ? 'ok' : `MISMATCH (error ${worst.toPrecision(3)}× the bound)` };
+}

@@ -1,0 +1,40 @@
+/** The MLP epoch in webgrad: d2lModel('mlp'), SGD, and the library's own training loop. */
+import type { Backend } from '../../bindings/backend.js';
+import { makeDataset } from '../../bindings/data/dataset.js';
+import type { HostBatch } from '../../bindings/data/dataloader.js';
+import { SGD } from '../../bindings/optim/index.js';
+import { fit } from '../../bindings/train/fit.js';
+import { d2lModel } from '../../bindings/train/models.js';
+import { MLP, type EpochResult, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
+
+export function webgradMlpTrainer(backend: Backend): MlpTrainer {
+  return {
+    name: `webgrad ${backend.name}`,
+    detail: `webgrad ${backend.name} backend: d2lModel('mlp'), SGD, fit() (autograd, fused linear+ReLU, fused cross-entropy)`,
+    async epoch(weights: MlpWeights, batches: readonly HostBatch<Uint8Array>[]): Promise<EpochResult> {
+      const model = d2lModel('mlp', { backend });
+      const params = model.namedParameters();
+      const initial: Record<string, Float32Array> = { '0.weight': weights.w1, '0.bias': weights.b1, '2.weight': weights.w2, '2.bias': weights.b2 };
+      for (const [name, p] of params) backend.write(p.storage, initial[name]);
+      // the batches, concatenated in visiting order, so fit()'s unshuffled loader visits exactly them
+      const n = batches.reduce((s, b) => s + b.size, 0);
+      const x = new Float32Array(n * MLP.inputs);
+      const y = new Uint8Array(n);
+      let at = 0;
+      for (const b of batches) {
+        x.set(b.x, at * MLP.inputs);
+        y.set(b.y, at);
+        at += b.size;
+      }
+      const data = makeDataset(x, y, [MLP.inputs]);
+      const started = performance.now();
+      const { history } = await fit(model, {
+        trainData: data, epochs: 1, batchSize: MLP.batchSize, shuffle: false,
+        optimizer: new SGD(model.parameters(), { lr: MLP.lr }),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      model.dispose();
+      return { seconds, meanLoss: history[0].trainLoss };
+    },
+  };
+}

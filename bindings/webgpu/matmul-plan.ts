@@ -1,0 +1,51 @@
+/**
+ * Which matmul kernel (kernels/matmul.wgsl) runs, and with what tiles. 'tiled' stages TM x TK and
+ * TK x TN slices in workgroup memory (the usual choice on GPUs); 'direct' skips workgroup memory and
+ * multiplies register blocks straight from the operands, which is faster where WebGPU is emulated on
+ * a CPU (SwiftShader, llvmpipe), where every workgroup barrier is a costly thread switch.
+ */
+import type { MatmulArgs } from '../backend.js';
+import type { KernelSpec } from './pipeline-cache.js';
+
+export type MatmulConfig =
+  /** TM x TN outputs per workgroup of (TM / 4) x (TN / 4) invocations; K in slices of TK. */
+  | { kernel: 'tiled'; TM: number; TN: number; TK: number }
+  /** Invocations of RB stacked 4 x 4 blocks, (TM / 4) x (TN / 4) per workgroup. */
+  | { kernel: 'direct'; TM: number; TN: number; RB: 1 | 2 };
+
+export const TILED_MATMUL: MatmulConfig = { kernel: 'tiled', TM: 64, TN: 64, TK: 16 };
+export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 64, RB: 2 };
+
+const EMULATED = /swiftshader|llvmpipe|lavapipe|software|warp/i;
+
+/** 'direct' on CPU-emulated adapters, 'tiled' elsewhere. */
+export function defaultMatmulConfig(device: GPUDevice, adapterDescription: string): MatmulConfig {
+  const info = (device as { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).adapterInfo;
+  const text = [adapterDescription, info?.vendor, info?.architecture, info?.device, info?.description].join(' ');
+  return info?.isFallbackAdapter || EMULATED.test(text) ? DIRECT_MATMUL : TILED_MATMUL;
+}
+
+export interface MatmulPlan {
+  spec: KernelSpec;
+  /** Workgroups along N and along M. */
+  grid: [number, number];
+}
+
+export function planMatmul(config: MatmulConfig, args: MatmulArgs): MatmulPlan {
+  const { m, n, k, transA, transB, bias, relu } = args;
+  const flags = {
+    TRANS_A: transA, TRANS_B: transB,
+    A_VEC: (transA ? m : k) % 4 === 0, B_VEC: (transB ? k : n) % 4 === 0,
+    HAS_BIAS: bias !== null, RELU: relu,
+  };
+  const { TM, TN } = config;
+  const [TK, RB] = config.kernel === 'tiled' ? [config.TK, 1] : [4, config.RB];
+  return {
+    spec: {
+      sources: ['matmul'],
+      entryPoint: config.kernel === 'tiled' ? 'matmul' : 'matmul_direct',
+      constants: { TM, TN, TK, RB, ...flags },
+    },
+    grid: [Math.ceil(n / TN), Math.ceil(m / (TM * RB))],
+  };
+}
