@@ -10,11 +10,11 @@ import type { KernelSpec } from './pipeline-cache.js';
 export type MatmulConfig =
   /** TM x TN outputs per workgroup of (TM / 4) x (TN / 4) invocations; K in slices of TK. */
   | { kernel: 'tiled'; TM: number; TN: number; TK: number }
-  /** Invocations of RB stacked 4 x 4 blocks, (TM / 4) x (TN / 4) per workgroup. */
-  | { kernel: 'direct'; TM: number; TN: number; RB: 1 | 2 };
+  /** Invocations of RB x CB 4 x 4 blocks, (TM / 4) x (TN / 4) invocations per workgroup. */
+  | { kernel: 'direct'; TM: number; TN: number; RB: 1 | 2; CB: 1 | 2 };
 
 export const TILED_MATMUL: MatmulConfig = { kernel: 'tiled', TM: 64, TN: 64, TK: 16 };
-export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 64, RB: 2 };
+export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 32, RB: 2, CB: 2 };
 
 const EMULATED = /swiftshader|llvmpipe|lavapipe|software|warp/i;
 
@@ -39,13 +39,13 @@ export function planMatmul(config: MatmulConfig, args: MatmulArgs): MatmulPlan {
     HAS_BIAS: bias !== null, RELU: relu,
   };
   const { TM, TN } = config;
-  const [TK, RB] = config.kernel === 'tiled' ? [config.TK, 1] : [4, config.RB];
+  const [TK, RB, CB] = config.kernel === 'tiled' ? [config.TK, 1, 1] : [4, config.RB, config.CB];
   return {
     spec: {
       sources: ['matmul'],
       entryPoint: config.kernel === 'tiled' ? 'matmul' : 'matmul_direct',
-      constants: { TM, TN, TK, RB, ...flags },
+      constants: { TM, TN, TK, RB, CB, ...flags },
     },
-    grid: [Math.ceil(n / TN), Math.ceil(m / (TM * RB))],
+    grid: [Math.ceil(n / (TN * CB)), Math.ceil(m / (TM * RB))],
   };
 }
