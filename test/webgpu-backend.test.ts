@@ -279,9 +279,10 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
   });
 });
 
-describeWebGPU('matmul kernel choice (dawn.node)', (backend) => {
-  test('a CPU-emulated adapter gets the direct kernel, and its choice is visible', () => {
+describeWebGPU('kernel choice (dawn.node)', (backend) => {
+  test('a CPU-emulated adapter gets barrier-free kernels, and the choice is visible', () => {
     const emulated = /swiftshader|llvmpipe|lavapipe/i.test(backend().adapterDescription);
     expect(backend().matmulConfig.kernel).toBe(emulated ? 'direct' : 'tiled');
+    expect(backend().rowStrategy).toBe(emulated ? 'serial' : 'workgroup');
   });
 });

@@ -16,13 +16,9 @@ export type MatmulConfig =
 export const TILED_MATMUL: MatmulConfig = { kernel: 'tiled', TM: 64, TN: 64, TK: 16 };
 export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 32, RB: 2, CB: 2 };
 
-const EMULATED = /swiftshader|llvmpipe|lavapipe|software|warp/i;
-
 /** 'direct' on CPU-emulated adapters, 'tiled' elsewhere. */
-export function defaultMatmulConfig(device: GPUDevice, adapterDescription: string): MatmulConfig {
-  const info = (device as { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).adapterInfo;
-  const text = [adapterDescription, info?.vendor, info?.architecture, info?.device, info?.description].join(' ');
-  return info?.isFallbackAdapter || EMULATED.test(text) ? DIRECT_MATMUL : TILED_MATMUL;
+export function defaultMatmulConfig(emulated: boolean): MatmulConfig {
+  return emulated ? DIRECT_MATMUL : TILED_MATMUL;
 }
 
 export interface MatmulPlan {

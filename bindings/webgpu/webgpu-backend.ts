@@ -10,6 +10,7 @@ import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../
 import { BufferPool, type PoolStats } from './buffer-pool.js';
 import { CommandRecorder } from './command-recorder.js';
 import { BufferUsage, MapMode, STORAGE_USAGE } from './gpu-flags.js';
+import { isEmulatedAdapter } from './emulation.js';
 import { defaultMatmulConfig, planMatmul, type MatmulConfig } from './matmul-plan.js';
 import { PipelineCache, type Constants, type KernelSpec } from './pipeline-cache.js';
 
@@ -18,6 +19,8 @@ export class GPUStorage implements Storage {
   freed = false;
   constructor(readonly length: number, readonly buffer: GPUBuffer, readonly external: boolean) {}
 }
+
+export type RowStrategy = 'workgroup' | 'serial';
 
 export interface WebGPUBackendConfig {
   /** The backend destroys the device on dispose() only when it created it. */
@@ -29,6 +32,11 @@ export interface WebGPUBackendConfig {
   adapterDescription?: string;
   /** The matmul kernel and its tiles; by default chosen from the adapter (see matmul-plan.ts). */
   matmul?: MatmulConfig;
+  /**
+   * Row kernels (softmax, cross-entropy, argmax, row sums): one workgroup per row with tree
+   * reductions, or one invocation per row ('serial'). By default 'serial' on CPU-emulated adapters.
+   */
+  rows?: RowStrategy;
 }
 
 /** A custom compute shader run on storages or caller buffers (embedding). */
@@ -69,6 +77,7 @@ export class WebGPUBackend implements Backend {
   private readonly maxBindingBytes: number;
   private readonly maxWorkgroups: number;
   readonly matmulConfig: MatmulConfig;
+  readonly rowStrategy: RowStrategy;
 
   constructor(device: GPUDevice, config: WebGPUBackendConfig = {}) {
     this.device = device;
@@ -77,7 +86,9 @@ export class WebGPUBackend implements Backend {
     const limits = device.limits;
     this.maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.maxWorkgroups = limits.maxComputeWorkgroupsPerDimension;
-    this.matmulConfig = config.matmul ?? defaultMatmulConfig(device, this.adapterDescription);
+    const emulated = isEmulatedAdapter(device, this.adapterDescription);
+    this.matmulConfig = config.matmul ?? defaultMatmulConfig(emulated);
+    this.rowStrategy = config.rows ?? (emulated ? 'serial' : 'workgroup');
     this.recorder = new CommandRecorder(device, config.batchLimit ?? 256);
     this.pool = new BufferPool(device, config.poolCapBytes ?? 256 * 2 ** 20, this.maxBindingBytes, (buffer) =>
       this.recorder.destroyWhenIdle(buffer),
@@ -380,19 +391,27 @@ export class WebGPUBackend implements Backend {
     this.elementwise('adam', 'optim', {}, params, [param, grad, m, v], [1, 3, 4], length);
   }
 
-  /** One workgroup per row: softmax, cross-entropy, argmax and row sums. */
+  /**
+   * A row kernel (softmax, cross-entropy, argmax): `entryPoint` runs one workgroup per row,
+   * `${entryPoint}_serial` one invocation per row, as rowStrategy says.
+   */
   private rowKernel(
     source: string, entryPoint: string, constants: Constants, params: ArrayBufferView,
     bindings: readonly (Storage | null)[], writable: readonly number[], rows: number, cols: number,
   ): void {
     if (rows === 0) return;
+    if (this.rowStrategy === 'serial') {
+      this.elementwise(`${entryPoint}_serial`, source, constants, params, bindings, writable, rows);
+      return;
+    }
     const spec = { sources: [source], entryPoint, constants: { WG: workgroupSizeFor(cols), ...constants } };
     this.run(spec, params, bindings, writable, this.grid(entryPoint, rows));
   }
 
   sum(x: Storage, out: Storage, outer: number, length: number, inner: number): void {
     const params = new Uint32Array([outer, length, inner, 0]);
-    if (inner === 1) this.rowKernel('reduce', 'sum_rows', {}, params, [x, out], [2], outer, length);
+    if (inner === 1 && this.rowStrategy === 'workgroup')
+      this.rowKernel('reduce', 'sum_rows', {}, params, [x, out], [2], outer, length);
     else this.elementwise('sum_columns', 'reduce', {}, params, [x, out], [2], outer * inner);
   }
 
