@@ -15,8 +15,13 @@ export type WebGPUBackendOptions = DeviceOptions & Omit<WebGPUBackendConfig, 'ow
  */
 export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
   const { device, ownsDevice, adapterDescription } = await acquireDevice(options);
-  return new WebGPUBackend(device, {
-    ownsDevice, adapterDescription, poolCapBytes: options.poolCapBytes, batchLimit: options.batchLimit,
-    matmul: options.matmul, rows: options.rows,
-  });
+  try {
+    return new WebGPUBackend(device, {
+      ownsDevice, adapterDescription, poolCapBytes: options.poolCapBytes, batchLimit: options.batchLimit,
+      matmul: options.matmul, rows: options.rows,
+    });
+  } catch (error) {
+    if (ownsDevice) device.destroy();
+    throw error;
+  }
 }

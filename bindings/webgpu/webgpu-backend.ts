@@ -11,7 +11,7 @@ import { BufferPool, type PoolStats } from './buffer-pool.js';
 import { CommandRecorder } from './command-recorder.js';
 import { BufferUsage, MapMode, STORAGE_USAGE } from './gpu-flags.js';
 import { isEmulatedAdapter } from './emulation.js';
-import { defaultMatmulConfig, planMatmul, type MatmulConfig } from './matmul-plan.js';
+import { defaultMatmulConfig, matmulConfigProblem, planMatmul, type MatmulConfig } from './matmul-plan.js';
 import { PipelineCache, type Constants, type KernelSpec } from './pipeline-cache.js';
 
 /** A storage: `length` f32 in a GPU buffer, pooled unless the caller owns the buffer (wrapBuffer). */
@@ -51,11 +51,14 @@ export interface RawKernel {
   workgroups: readonly [number, number?];
 }
 
-const ELEMENT_WG = 256;
+function largestPowerOfTwo(limit: number): number {
+  return 2 ** Math.floor(Math.log2(Math.max(1, limit)));
+}
 
-function workgroupSizeFor(length: number): number {
-  let size = 32;
-  while (size < 256 && size < length) size *= 2;
+/** Workgroup size of a row kernel: a power of two from 32 up to the row length, within `max`. */
+function workgroupSizeFor(length: number, max: number): number {
+  let size = Math.min(32, max);
+  while (size < max && size < length) size *= 2;
   return size;
 }
 
@@ -78,6 +81,8 @@ export class WebGPUBackend implements Backend {
   private readonly maxWorkgroups: number;
   readonly matmulConfig: MatmulConfig;
   readonly rowStrategy: RowStrategy;
+  /** Invocations per workgroup of the elementwise kernels (256 unless the device allows fewer). */
+  private readonly elementWorkgroup: number;
 
   constructor(device: GPUDevice, config: WebGPUBackendConfig = {}) {
     this.device = device;
@@ -87,9 +92,15 @@ export class WebGPUBackend implements Backend {
     this.maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.maxWorkgroups = limits.maxComputeWorkgroupsPerDimension;
     const emulated = isEmulatedAdapter(device, this.adapterDescription);
-    this.matmulConfig = config.matmul ?? defaultMatmulConfig(emulated);
+    this.matmulConfig = config.matmul ?? defaultMatmulConfig(emulated, limits);
+    const problem = matmulConfigProblem(this.matmulConfig, limits);
+    if (problem) throw new ResourceLimitError(`matmul configuration ${JSON.stringify(this.matmulConfig)}: ${problem}`);
+    this.elementWorkgroup = largestPowerOfTwo(Math.min(256, limits.maxComputeInvocationsPerWorkgroup, limits.maxComputeWorkgroupSizeX));
     this.rowStrategy = config.rows ?? (emulated ? 'serial' : 'workgroup');
-    this.recorder = new CommandRecorder(device, config.batchLimit ?? 256);
+    const batchLimit = config.batchLimit ?? 256;
+    if (!Number.isInteger(batchLimit) || batchLimit < 1)
+      throw new ValueError(`batchLimit must be a positive integer, got ${String(batchLimit)}`);
+    this.recorder = new CommandRecorder(device, batchLimit);
     this.pool = new BufferPool(device, config.poolCapBytes ?? 256 * 2 ** 20, this.maxBindingBytes, (buffer) =>
       this.recorder.destroyWhenIdle(buffer),
     );
@@ -98,10 +109,12 @@ export class WebGPUBackend implements Backend {
     device.lost.then((info) => {
       if (!this.isDisposed) this.lostMessage = info.message || String(info.reason);
     });
-    device.addEventListener('uncapturederror', (event) => {
-      this.errorMessage ??= (event as GPUUncapturedErrorEvent).error.message;
-    });
+    device.addEventListener('uncapturederror', this.onError);
   }
+
+  private readonly onError = (event: Event): void => {
+    this.errorMessage ??= (event as GPUUncapturedErrorEvent).error.message;
+  };
 
   get disposed(): boolean {
     return this.isDisposed;
@@ -278,6 +291,7 @@ export class WebGPUBackend implements Backend {
     this.placeholder.destroy();
     this.pipelines.clear();
     this.rawPipelines.clear();
+    this.device.removeEventListener('uncapturederror', this.onError);
     if (this.ownsDevice) this.device.destroy();
   }
 
@@ -324,8 +338,8 @@ export class WebGPUBackend implements Backend {
     bindings: readonly (Storage | null)[], writable: readonly number[], invocations: number,
   ): void {
     if (invocations === 0) return;
-    const spec = { sources: [source], entryPoint, constants: { WG: ELEMENT_WG, ...constants } };
-    this.run(spec, params, bindings, writable, this.grid(entryPoint, Math.ceil(invocations / ELEMENT_WG)));
+    const spec = { sources: [source], entryPoint, constants: { WG: this.elementWorkgroup, ...constants } };
+    this.run(spec, params, bindings, writable, this.grid(entryPoint, Math.ceil(invocations / this.elementWorkgroup)));
   }
 
   fill(out: Storage, value: number, length: number): void {
@@ -368,8 +382,8 @@ export class WebGPUBackend implements Backend {
     const params = new Uint32Array([length, args.threshold, args.seedLo, args.seedHi, args.offset, 0, 0, 0]);
     new Float32Array(params.buffer)[5] = args.scale;
     if (length === 0) return;
-    const spec = { sources: ['philox', 'dropout'], entryPoint: 'dropout', constants: { WG: ELEMENT_WG } };
-    const groups = Math.ceil(Math.ceil(length / 4) / ELEMENT_WG);
+    const spec = { sources: ['philox', 'dropout'], entryPoint: 'dropout', constants: { WG: this.elementWorkgroup } };
+    const groups = Math.ceil(Math.ceil(length / 4) / this.elementWorkgroup);
     this.run(spec, params, [x, out], [2], this.grid('dropout', groups));
   }
 
@@ -404,7 +418,7 @@ export class WebGPUBackend implements Backend {
       this.elementwise(`${entryPoint}_serial`, source, constants, params, bindings, writable, rows);
       return;
     }
-    const spec = { sources: [source], entryPoint, constants: { WG: workgroupSizeFor(cols), ...constants } };
+    const spec = { sources: [source], entryPoint, constants: { WG: workgroupSizeFor(cols, this.elementWorkgroup), ...constants } };
     this.run(spec, params, bindings, writable, this.grid(entryPoint, rows));
   }
 
