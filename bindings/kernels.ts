@@ -210,7 +210,8 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
   return y;
 }
 
-function normaliseAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
+/** Axes as sorted non-negative indices (all when undefined); a rank-0 tensor accepts axis 0 or -1 and has none. */
+export function normaliseAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
   const list = axes === undefined ? [...Array(rank).keys()] : typeof axes === 'number' ? [axes] : [...axes];
   const out = list.map((axis) => {
     if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1))
@@ -218,7 +219,7 @@ function normaliseAxes(op: string, axes: number | readonly number[] | undefined,
     return axis < 0 ? axis + rank : axis;
   });
   if (new Set(out).size !== out.length) throw new ShapeError(`${op}: repeated axis in [${list.join(', ')}]`);
-  return out.sort((x, y) => x - y);
+  return out.filter((axis) => axis < rank).sort((x, y) => x - y);
 }
 
 /** Sum over axes (all by default), keeping reduced axes as size 1 when keepDims. */

@@ -3,6 +3,8 @@
  * 20 training and 100 test examples, y = 0.05 + Σ 0.01·x_i + ε). w ~ N(0, 1), b = 0, squared
  * loss plus λ‖w‖²/2 written as an autograd expression, SGD lr 0.003, batch 5, 100 epochs, for
  * λ = 0 (overfits) and λ = 3. Prints ‖w‖ and the final training and test losses.
+ * Then the concise version (d2l 4.5.4): nn.Linear with N(0, 1) parameters, MSE loss, and SGD's own
+ * weight_decay on the weight only (the bias in a second SGD without decay), through fit().
  */
 import { add, backward, matmul, mul, square, squaredLoss, sum } from '../bindings/autograd/index.js';
 import { DataLoader } from '../bindings/data/dataloader.js';
@@ -10,7 +12,10 @@ import { syntheticData } from '../bindings/data/synthetic.js';
 import { RandomStream } from '../bindings/data/random.js';
 import * as k from '../bindings/kernels.js';
 import { tensor, tidy, zeros, type Tensor } from '../bindings/tensor.js';
-import { evaluate } from '../bindings/train/fit.js';
+import { evaluate, fit, type Optimizer } from '../bindings/train/fit.js';
+import { normal } from '../bindings/init/initializers.js';
+import { Linear } from '../bindings/nn/index.js';
+import { SGD } from '../bindings/optim/index.js';
 import { fixed, logger, runAsScript, withBackend, type ExampleOptions } from './common.js';
 
 export interface WeightDecayRun {
@@ -20,7 +25,12 @@ export interface WeightDecayRun {
   testLoss: number;
 }
 
-export async function main(options: ExampleOptions & { lambdas?: number[] } = {}): Promise<WeightDecayRun[]> {
+export interface WeightDecayResult {
+  scratch: WeightDecayRun[];
+  concise: WeightDecayRun[];
+}
+
+export async function main(options: ExampleOptions & { lambdas?: number[] } = {}): Promise<WeightDecayResult> {
   const log = logger(options);
   const { seed = 0, epochs = 100 } = options;
   const inputs = 200, nTrain = 20, nTest = 100, lr = 0.003, batchSize = 5;
@@ -50,12 +60,30 @@ export async function main(options: ExampleOptions & { lambdas?: number[] } = {}
       const wNorm = Math.sqrt((await w.data()).reduce((s, v) => s + v * v, 0));
       const trainLoss = (await evaluate(net, train, { backend })).loss;
       const testLoss = (await evaluate(net, test, { backend })).loss;
-      log(`λ = ${lambda}: ‖w‖ = ${fixed(wNorm)}, train loss ${fixed(trainLoss, 6)}, test loss ${fixed(testLoss, 6)}`);
+      log(`from scratch, λ = ${lambda}: ‖w‖ = ${fixed(wNorm)}, train loss ${fixed(trainLoss, 6)}, test loss ${fixed(testLoss, 6)}`);
       runs.push({ lambda, wNorm, trainLoss, testLoss });
       w.dispose();
       b.dispose();
     }
-    return runs;
+    const concise: WeightDecayRun[] = [];
+    for (const lambda of options.lambdas ?? [0, 3]) {
+      const net = new Linear(inputs, 1, { init: normal(1), seed: seed + 2, backend });
+      const decayed = new SGD([net.weight], { lr, weightDecay: lambda }), plain = new SGD([net.bias!], { lr });
+      const both: Optimizer = {
+        step: () => (decayed.step(), plain.step()),
+        zeroGrad: () => (decayed.zeroGrad(), plain.zeroGrad()),
+      };
+      await fit(net, { trainData: train, epochs, batchSize, optimizer: both, loss: 'mse', seed });
+      const wNorm = Math.sqrt((await net.weight.data()).reduce((s, v) => s + v * v, 0));
+      const trainLoss = (await evaluate(net, train, { loss: 'mse' })).loss;
+      const testLoss = (await evaluate(net, test, { loss: 'mse' })).loss;
+      log(`concise (SGD weight_decay), λ = ${lambda}: ‖w‖ = ${fixed(wNorm)}, train MSE ${fixed(trainLoss, 6)}, test MSE ${fixed(testLoss, 6)}`);
+      concise.push({ lambda, wNorm, trainLoss, testLoss });
+      net.dispose();
+      decayed.dispose();
+      plain.dispose();
+    }
+    return { scratch: runs, concise };
   });
 }
 

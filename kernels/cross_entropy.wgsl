@@ -1,4 +1,5 @@
-// Fused log-sum-exp softmax cross-entropy, one workgroup per row of logits [rows, cols]:
+// Fused log-sum-exp softmax cross-entropy over logits [rows, cols], one workgroup per row (or, in the
+// *_serial entry points, one invocation per row without barriers, for CPU-emulated adapters):
 //   loss[r] = log(sum exp(x - max)) + max - x[r, label[r]]
 //   grad[r, c] = (softmax(x[r])[c] - (c == label[r])) * grad_scale   (cross_entropy_grad only)
 // Labels are f32 class indices; a label that is not an integer in [0, cols) gives NaN loss and
@@ -42,6 +43,13 @@ fn reduce(lid: u32, value: f32, take_max: bool) -> f32 {
   return result;
 }
 
+fn checked_label(row: u32) -> u32 {
+  let cols = params.cols;
+  let label = labels[row];
+  let valid = label >= 0.0 && label < f32(cols) && floor(label) == label;
+  return select(cols, u32(label), valid);
+}
+
 fn row_stats(row: u32, lid: u32) -> RowStats {
   let cols = params.cols;
   let base = row * cols;
@@ -51,9 +59,17 @@ fn row_stats(row: u32, lid: u32) -> RowStats {
   var local_sum = 0.0;
   for (var c = lid; c < cols; c += WG) { local_sum += exp(logits[base + c] - row_max); }
   let total = reduce(lid, local_sum, false);
-  let label = labels[row];
-  let valid = label >= 0.0 && label < f32(cols) && floor(label) == label;
-  return RowStats(row_max, total, select(cols, u32(label), valid));
+  return RowStats(row_max, total, checked_label(row));
+}
+
+fn row_stats_serial(row: u32) -> RowStats {
+  let cols = params.cols;
+  let base = row * cols;
+  var row_max = logits[base];
+  for (var c = 1u; c < cols; c++) { row_max = max(row_max, logits[base + c]); }
+  var total = 0.0;
+  for (var c = 0u; c < cols; c++) { total += exp(logits[base + c] - row_max); }
+  return RowStats(row_max, total, checked_label(row));
 }
 
 fn write_loss(row: u32, lid: u32, stats: RowStats) {
@@ -65,10 +81,11 @@ fn write_loss(row: u32, lid: u32, stats: RowStats) {
   }
 }
 
-fn write_grad(row: u32, lid: u32, stats: RowStats) {
+// Writes columns first, first + stride, ... of the row's gradient.
+fn write_grad(row: u32, first: u32, stride: u32, stats: RowStats) {
   let base = row * params.cols;
   let valid = stats.label < params.cols;
-  for (var c = lid; c < params.cols; c += WG) {
+  for (var c = first; c < params.cols; c += stride) {
     let p = exp(logits[base + c] - stats.row_max) / stats.total;
     let g = (p - select(0.0, 1.0, c == stats.label)) * params.grad_scale;
     grad[base + c] = select(bitcast<f32>(nan_bits), g, valid);
@@ -90,5 +107,27 @@ fn cross_entropy_grad(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgr
   if (row >= params.rows) { return; }
   let stats = row_stats(row, lid);
   write_loss(row, lid, stats);
-  write_grad(row, lid, stats);
+  write_grad(row, lid, WG, stats);
+}
+
+fn serial_row(wid: vec3<u32>, nwg: vec3<u32>, lid: u32) -> u32 {
+  return (wid.y * nwg.x + wid.x) * WG + lid;
+}
+
+@compute @workgroup_size(WG)
+fn cross_entropy_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                        @builtin(local_invocation_index) lid: u32) {
+  let row = serial_row(wid, nwg, lid);
+  if (row >= params.rows) { return; }
+  write_loss(row, 0u, row_stats_serial(row));
+}
+
+@compute @workgroup_size(WG)
+fn cross_entropy_grad_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                             @builtin(local_invocation_index) lid: u32) {
+  let row = serial_row(wid, nwg, lid);
+  if (row >= params.rows) { return; }
+  let stats = row_stats_serial(row);
+  write_loss(row, 0u, stats);
+  write_grad(row, 0u, 1u, stats);
 }

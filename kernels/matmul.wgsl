@@ -225,33 +225,55 @@ fn store_block(row0: u32, col0: u32, block: mat4x4<f32>) {
   }
 }
 
-// Each invocation owns RB (1 or 2) vertically stacked 4 x 4 blocks of C: rows row0 .. row0 + 4 RB.
+// Each invocation owns RB x CB (each 1 or 2) 4 x 4 blocks of C: rows row0 .. row0 + 4 RB, columns
+// col0 .. col0 + 4 CB. Written out without arrays or loops over blocks, which CPU emulation would
+// keep in memory instead of registers.
 @compute @workgroup_size(WX, WY)
 fn matmul_direct(@builtin(global_invocation_id) gid: vec3<u32>) {
   let m = params.m;
   let n = params.n;
   let k = params.k;
   let row0 = gid.y * 4u * RB;
-  let col0 = gid.x * 4u;
+  let col0 = gid.x * 4u * CB;
   if (row0 >= m || col0 >= n) { return; }
-  // column r of acc0 is row row0 + r of C; of acc1, row row0 + 4 + r
-  var acc0 = mat4x4<f32>();
-  var acc1 = mat4x4<f32>();
-  let interior = row0 + 4u * RB <= m && col0 + 4u <= n;
+  // column r of acc<q><p> is row row0 + 4 q + r of C, columns col0 + 4 p ..
+  var acc00 = mat4x4<f32>();
+  var acc01 = mat4x4<f32>();
+  var acc10 = mat4x4<f32>();
+  var acc11 = mat4x4<f32>();
+  let interior = row0 + 4u * RB <= m && col0 + 4u * CB <= n;
   let k_unchecked = select(0u, k & ~3u, interior);
   var k0 = 0u;
   while (k0 < k_unchecked) {
-    let bm = b_rows(k0, col0);
-    acc0 += bm * a_rows(row0, k0);
-    if (RB == 2u) { acc1 += bm * a_rows(row0 + 4u, k0); }
+    let b0 = b_rows(k0, col0);
+    let a0 = a_rows(row0, k0);
+    acc00 += b0 * a0;
+    if (CB == 2u) {
+      let b1 = b_rows(k0, col0 + 4u);
+      acc01 += b1 * a0;
+      if (RB == 2u) {
+        let a1 = a_rows(row0 + 4u, k0);
+        acc10 += b0 * a1;
+        acc11 += b1 * a1;
+      }
+    } else if (RB == 2u) {
+      acc10 += b0 * a_rows(row0 + 4u, k0);
+    }
     k0 += 4u;
   }
   while (k0 < k) {
-    let bm = b_rows_checked(k0, col0);
-    acc0 += bm * a_rows_checked(row0, k0);
-    if (RB == 2u) { acc1 += bm * a_rows_checked(row0 + 4u, k0); }
+    let b0 = b_rows_checked(k0, col0);
+    let a0 = a_rows_checked(row0, k0);
+    let b1 = b_rows_checked(k0, col0 + 4u);
+    let a1 = a_rows_checked(row0 + 4u, k0);
+    acc00 += b0 * a0;
+    acc01 += b1 * a0;
+    acc10 += b0 * a1;
+    acc11 += b1 * a1;
     k0 += 4u;
   }
-  store_block(row0, col0, acc0);
-  if (RB == 2u) { store_block(row0 + 4u, col0, acc1); }
+  store_block(row0, col0, acc00);
+  if (CB == 2u) { store_block(row0, col0 + 4u, acc01); }
+  if (RB == 2u) { store_block(row0 + 4u, col0, acc10); }
+  if (RB == 2u && CB == 2u) { store_block(row0 + 4u, col0 + 4u, acc11); }
 }

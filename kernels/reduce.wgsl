@@ -2,6 +2,7 @@
 // sum_rows (inner == 1): one workgroup per output, strided partial sums and a workgroup tree reduction.
 // sum_columns: one invocation per output (o, i), summing down its column.
 // argmax: one workgroup per row of [rows = outer, cols = length]; the first maximum wins.
+// argmax_serial: one invocation per row, no barriers (for CPU-emulated adapters).
 // Specialisation constants: WG (workgroup size, a power of two).
 
 struct Params {
@@ -83,4 +84,23 @@ fn argmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: v
     workgroupBarrier();
   }
   if (lid == 0u) { out[row] = f32(partial_indices[0]); }
+}
+
+@compute @workgroup_size(WG)
+fn argmax_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                 @builtin(local_invocation_index) lid: u32) {
+  let row = (wid.y * nwg.x + wid.x) * WG + lid;
+  if (row >= params.outer) { return; }
+  let cols = params.length;
+  let base = row * cols;
+  var best_value = x[base];
+  var best_index = 0u;
+  for (var c = 1u; c < cols; c++) {
+    let v = x[base + c];
+    if (v > best_value) {
+      best_value = v;
+      best_index = c;
+    }
+  }
+  out[row] = f32(best_index);
 }

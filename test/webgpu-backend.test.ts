@@ -262,6 +262,64 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     y.dispose();
   });
 
+  test('cross-entropy gives NaN for labels outside the classes, never reading out of bounds', async () => {
+    for (const rows of ['serial', 'workgroup'] as const) {
+      const b = new WebGPUBackend(backend().device, { rows });
+      const labels = [-1, 3.5, 10, NaN, 2, 1e9];
+      const logits = uniform(labels.length * 3, 9);
+      const run = async (on: Backend) => {
+        const x = on.alloc(logits.length), l = on.alloc(labels.length);
+        const loss = on.alloc(labels.length), grad = on.alloc(logits.length);
+        on.write(x, logits);
+        on.write(l, Float32Array.from(labels));
+        on.crossEntropy(x, l, loss, grad, labels.length, 3, 0.5);
+        return [await on.read(loss), await on.read(grad)];
+      };
+      const [loss, grad] = await run(b);
+      const [wantLoss, wantGrad] = await run(cpu);
+      labels.forEach((label, r) => {
+        expect(Number.isNaN(loss[r])).toBe(r !== 4);
+        for (let c = 0; c < 3; c++) expect(Number.isNaN(grad[r * 3 + c])).toBe(r !== 4);
+      });
+      expect(loss[4]).toBeCloseTo(wantLoss[4], 5);
+      for (let c = 0; c < 3; c++) expect(grad[12 + c]).toBeCloseTo(wantGrad[12 + c], 6);
+      b.dispose();
+    }
+  });
+
+  test('argmax returns the first of tied maxima', async () => {
+    for (const rows of ['serial', 'workgroup'] as const) {
+      const b = new WebGPUBackend(backend().device, { rows });
+      const cols = 300;
+      const x = new Float32Array(2 * cols);
+      x[7] = 5; x[250] = 5; x[cols + 299] = 1; x[cols + 40] = 1;
+      const t = tensor(x, [2, cols], { backend: b });
+      expect(Array.from(await k.argmax(t).data())).toEqual([7, 40]);
+      b.dispose();
+    }
+  });
+
+  test('a full batch is submitted without waiting for a read', async () => {
+    const b = new WebGPUBackend(backend().device, { batchLimit: 4 });
+    const x = tensor(new Float32Array(64), [64], { backend: b });
+    b.flush();
+    const submits = b.submitCount;
+    for (let i = 0; i < 10; i++) b.unary('shift', x.storage, x.storage, 64, 1);
+    expect(b.submitCount).toBe(submits + 2);
+    expect(b.readbackCount).toBe(0);
+    expect((await x.data())[63]).toBe(10);
+    b.dispose();
+  });
+
+  test('kernel configurations beyond the device limits are refused with ResourceLimitError', () => {
+    const device = backend().device;
+    expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 128, TN: 128, TK: 16 } })).toThrow(
+      /1024 invocations per workgroup exceed maxComputeInvocationsPerWorkgroup/,
+    );
+    expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 64, TN: 64, TK: 6 } })).toThrow(ResourceLimitError);
+    expect(() => new WebGPUBackend(device, { batchLimit: 0 })).toThrow(ValueError);
+  });
+
   test('a lost device makes later calls throw BackendError; a new backend works', async () => {
     const doomed = await createWebGPUBackend({ gpu: dawn.gpu! });
     const t = tensor([1, 2], [2], { backend: doomed });
@@ -279,9 +337,10 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
   });
 });
 
-describeWebGPU('matmul kernel choice (dawn.node)', (backend) => {
-  test('a CPU-emulated adapter gets the direct kernel, and its choice is visible', () => {
+describeWebGPU('kernel choice (dawn.node)', (backend) => {
+  test('a CPU-emulated adapter gets barrier-free kernels, and the choice is visible', () => {
     const emulated = /swiftshader|llvmpipe|lavapipe/i.test(backend().adapterDescription);
     expect(backend().matmulConfig.kernel).toBe(emulated ? 'direct' : 'tiled');
+    expect(backend().rowStrategy).toBe(emulated ? 'serial' : 'workgroup');
   });
 });

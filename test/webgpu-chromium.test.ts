@@ -13,6 +13,7 @@ const FLAGS = [
   '--enable-unsafe-webgpu', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
 ];
+const TIMEOUT_MS = 120_000;
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function runInChromium(): Promise<RuntimeOutcome> {
@@ -25,16 +26,22 @@ async function runInChromium(): Promise<RuntimeOutcome> {
   }
   const server = await serveDirectory(dist);
   // playwright gives every launch a fresh temporary profile (user data dir).
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: TIMEOUT_MS });
   const pageErrors: string[] = [];
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(TIMEOUT_MS);
     await page.goto(`${server.origin}/`);
-    return await page.evaluate(async (url) => {
+    const checks = page.evaluate(async (url) => {
       const { runSmokeChecks } = await import(url);
       return runSmokeChecks();
     }, `${server.origin}/test/browser/smoke-checks.js`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the checks did not finish within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    });
+    return await Promise.race([checks, timeout]).finally(() => clearTimeout(timer));
   } catch (error) {
     return { error: `${(error as Error).message}${pageErrors.length ? `; page errors: ${pageErrors.join('; ')}` : ''}` };
   } finally {

@@ -2,7 +2,7 @@
 import { acquireDevice, type DeviceOptions } from './device.js';
 import { WebGPUBackend, type WebGPUBackendConfig } from './webgpu-backend.js';
 
-export { WebGPUBackend, GPUStorage, type RawKernel, type WebGPUBackendConfig } from './webgpu-backend.js';
+export { WebGPUBackend, GPUStorage, type RawKernel, type RowStrategy, type WebGPUBackendConfig } from './webgpu-backend.js';
 export type { PoolStats } from './buffer-pool.js';
 export { DIRECT_MATMUL, TILED_MATMUL, type MatmulConfig } from './matmul-plan.js';
 export type { DeviceOptions } from './device.js';
@@ -15,8 +15,13 @@ export type WebGPUBackendOptions = DeviceOptions & Omit<WebGPUBackendConfig, 'ow
  */
 export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
   const { device, ownsDevice, adapterDescription } = await acquireDevice(options);
-  return new WebGPUBackend(device, {
-    ownsDevice, adapterDescription, poolCapBytes: options.poolCapBytes, batchLimit: options.batchLimit,
-    matmul: options.matmul,
-  });
+  try {
+    return new WebGPUBackend(device, {
+      ownsDevice, adapterDescription, poolCapBytes: options.poolCapBytes, batchLimit: options.batchLimit,
+      matmul: options.matmul, rows: options.rows,
+    });
+  } catch (error) {
+    if (ownsDevice) device.destroy();
+    throw error;
+  }
 }

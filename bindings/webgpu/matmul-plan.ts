@@ -10,19 +10,39 @@ import type { KernelSpec } from './pipeline-cache.js';
 export type MatmulConfig =
   /** TM x TN outputs per workgroup of (TM / 4) x (TN / 4) invocations; K in slices of TK. */
   | { kernel: 'tiled'; TM: number; TN: number; TK: number }
-  /** Invocations of RB stacked 4 x 4 blocks, (TM / 4) x (TN / 4) per workgroup. */
-  | { kernel: 'direct'; TM: number; TN: number; RB: 1 | 2 };
+  /** Invocations of RB x CB 4 x 4 blocks, (TM / 4) x (TN / 4) invocations per workgroup. */
+  | { kernel: 'direct'; TM: number; TN: number; RB: 1 | 2; CB: 1 | 2 };
 
 export const TILED_MATMUL: MatmulConfig = { kernel: 'tiled', TM: 64, TN: 64, TK: 16 };
-export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 64, RB: 2 };
+export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 32, RB: 2, CB: 2 };
 
-const EMULATED = /swiftshader|llvmpipe|lavapipe|software|warp/i;
+/** For devices whose workgroup limits are below what the others need (16 invocations). */
+const SMALL_DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 16, TN: 16, RB: 2, CB: 2 };
 
-/** 'direct' on CPU-emulated adapters, 'tiled' elsewhere. */
-export function defaultMatmulConfig(device: GPUDevice, adapterDescription: string): MatmulConfig {
-  const info = (device as { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).adapterInfo;
-  const text = [adapterDescription, info?.vendor, info?.architecture, info?.device, info?.description].join(' ');
-  return info?.isFallbackAdapter || EMULATED.test(text) ? DIRECT_MATMUL : TILED_MATMUL;
+/** Why `config` cannot run on a device with these limits, or null when it can. */
+export function matmulConfigProblem(config: MatmulConfig, limits: GPUSupportedLimits): string | null {
+  const { TM, TN } = config;
+  if (!(TM > 0 && TN > 0 && TM % 4 === 0 && TN % 4 === 0)) return `TM ${TM} and TN ${TN} must be positive multiples of 4`;
+  if (config.kernel === 'tiled' && !(config.TK > 0 && config.TK % 4 === 0)) return `TK ${config.TK} must be a positive multiple of 4`;
+  if (config.kernel === 'direct' && !([1, 2].includes(config.RB) && [1, 2].includes(config.CB)))
+    return `RB ${config.RB} and CB ${config.CB} must be 1 or 2`;
+  const invocations = (TM / 4) * (TN / 4);
+  if (invocations > limits.maxComputeInvocationsPerWorkgroup)
+    return `${invocations} invocations per workgroup exceed maxComputeInvocationsPerWorkgroup (${limits.maxComputeInvocationsPerWorkgroup})`;
+  if (TN / 4 > limits.maxComputeWorkgroupSizeX || TM / 4 > limits.maxComputeWorkgroupSizeY)
+    return `a ${TN / 4}×${TM / 4} workgroup exceeds maxComputeWorkgroupSizeX/Y (${limits.maxComputeWorkgroupSizeX}, ${limits.maxComputeWorkgroupSizeY})`;
+  if (config.kernel === 'tiled') {
+    const bytes = config.TK * (TM + TN) * 4;
+    if (bytes > limits.maxComputeWorkgroupStorageSize)
+      return `${bytes} bytes of workgroup memory exceed maxComputeWorkgroupStorageSize (${limits.maxComputeWorkgroupStorageSize})`;
+  }
+  return null;
+}
+
+/** 'direct' on CPU-emulated adapters, 'tiled' elsewhere, within the device's workgroup limits. */
+export function defaultMatmulConfig(emulated: boolean, limits: GPUSupportedLimits): MatmulConfig {
+  const preferred = emulated ? DIRECT_MATMUL : TILED_MATMUL;
+  return matmulConfigProblem(preferred, limits) === null ? preferred : SMALL_DIRECT_MATMUL;
 }
 
 export interface MatmulPlan {
@@ -39,13 +59,13 @@ export function planMatmul(config: MatmulConfig, args: MatmulArgs): MatmulPlan {
     HAS_BIAS: bias !== null, RELU: relu,
   };
   const { TM, TN } = config;
-  const [TK, RB] = config.kernel === 'tiled' ? [config.TK, 1] : [4, config.RB];
+  const [TK, RB, CB] = config.kernel === 'tiled' ? [config.TK, 1, 1] : [4, config.RB, config.CB];
   return {
     spec: {
       sources: ['matmul'],
       entryPoint: config.kernel === 'tiled' ? 'matmul' : 'matmul_direct',
-      constants: { TM, TN, TK, RB, ...flags },
+      constants: { TM, TN, TK, RB, CB, ...flags },
     },
-    grid: [Math.ceil(n / TN), Math.ceil(m / (TM * RB))],
+    grid: [Math.ceil(n / (TN * CB)), Math.ceil(m / (TM * RB))],
   };
 }

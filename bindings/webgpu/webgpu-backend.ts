@@ -10,7 +10,8 @@ import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../
 import { BufferPool, type PoolStats } from './buffer-pool.js';
 import { CommandRecorder } from './command-recorder.js';
 import { BufferUsage, MapMode, STORAGE_USAGE } from './gpu-flags.js';
-import { defaultMatmulConfig, planMatmul, type MatmulConfig } from './matmul-plan.js';
+import { isEmulatedAdapter } from './emulation.js';
+import { defaultMatmulConfig, matmulConfigProblem, planMatmul, type MatmulConfig } from './matmul-plan.js';
 import { PipelineCache, type Constants, type KernelSpec } from './pipeline-cache.js';
 
 /** A storage: `length` f32 in a GPU buffer, pooled unless the caller owns the buffer (wrapBuffer). */
@@ -18,6 +19,8 @@ export class GPUStorage implements Storage {
   freed = false;
   constructor(readonly length: number, readonly buffer: GPUBuffer, readonly external: boolean) {}
 }
+
+export type RowStrategy = 'workgroup' | 'serial';
 
 export interface WebGPUBackendConfig {
   /** The backend destroys the device on dispose() only when it created it. */
@@ -29,6 +32,11 @@ export interface WebGPUBackendConfig {
   adapterDescription?: string;
   /** The matmul kernel and its tiles; by default chosen from the adapter (see matmul-plan.ts). */
   matmul?: MatmulConfig;
+  /**
+   * Row kernels (softmax, cross-entropy, argmax, row sums): one workgroup per row with tree
+   * reductions, or one invocation per row ('serial'). By default 'serial' on CPU-emulated adapters.
+   */
+  rows?: RowStrategy;
 }
 
 /** A custom compute shader run on storages or caller buffers (embedding). */
@@ -43,11 +51,14 @@ export interface RawKernel {
   workgroups: readonly [number, number?];
 }
 
-const ELEMENT_WG = 256;
+function largestPowerOfTwo(limit: number): number {
+  return 2 ** Math.floor(Math.log2(Math.max(1, limit)));
+}
 
-function workgroupSizeFor(length: number): number {
-  let size = 32;
-  while (size < 256 && size < length) size *= 2;
+/** Workgroup size of a row kernel: a power of two from 32 up to the row length, within `max`. */
+function workgroupSizeFor(length: number, max: number): number {
+  let size = Math.min(32, max);
+  while (size < max && size < length) size *= 2;
   return size;
 }
 
@@ -69,6 +80,9 @@ export class WebGPUBackend implements Backend {
   private readonly maxBindingBytes: number;
   private readonly maxWorkgroups: number;
   readonly matmulConfig: MatmulConfig;
+  readonly rowStrategy: RowStrategy;
+  /** Invocations per workgroup of the elementwise kernels (256 unless the device allows fewer). */
+  private readonly elementWorkgroup: number;
 
   constructor(device: GPUDevice, config: WebGPUBackendConfig = {}) {
     this.device = device;
@@ -77,8 +91,16 @@ export class WebGPUBackend implements Backend {
     const limits = device.limits;
     this.maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.maxWorkgroups = limits.maxComputeWorkgroupsPerDimension;
-    this.matmulConfig = config.matmul ?? defaultMatmulConfig(device, this.adapterDescription);
-    this.recorder = new CommandRecorder(device, config.batchLimit ?? 256);
+    const emulated = isEmulatedAdapter(device, this.adapterDescription);
+    this.matmulConfig = config.matmul ?? defaultMatmulConfig(emulated, limits);
+    const problem = matmulConfigProblem(this.matmulConfig, limits);
+    if (problem) throw new ResourceLimitError(`matmul configuration ${JSON.stringify(this.matmulConfig)}: ${problem}`);
+    this.elementWorkgroup = largestPowerOfTwo(Math.min(256, limits.maxComputeInvocationsPerWorkgroup, limits.maxComputeWorkgroupSizeX));
+    this.rowStrategy = config.rows ?? (emulated ? 'serial' : 'workgroup');
+    const batchLimit = config.batchLimit ?? 256;
+    if (!Number.isInteger(batchLimit) || batchLimit < 1)
+      throw new ValueError(`batchLimit must be a positive integer, got ${String(batchLimit)}`);
+    this.recorder = new CommandRecorder(device, batchLimit);
     this.pool = new BufferPool(device, config.poolCapBytes ?? 256 * 2 ** 20, this.maxBindingBytes, (buffer) =>
       this.recorder.destroyWhenIdle(buffer),
     );
@@ -87,10 +109,12 @@ export class WebGPUBackend implements Backend {
     device.lost.then((info) => {
       if (!this.isDisposed) this.lostMessage = info.message || String(info.reason);
     });
-    device.addEventListener('uncapturederror', (event) => {
-      this.errorMessage ??= (event as GPUUncapturedErrorEvent).error.message;
-    });
+    device.addEventListener('uncapturederror', this.onError);
   }
+
+  private readonly onError = (event: Event): void => {
+    this.errorMessage ??= (event as GPUUncapturedErrorEvent).error.message;
+  };
 
   get disposed(): boolean {
     return this.isDisposed;
@@ -267,6 +291,7 @@ export class WebGPUBackend implements Backend {
     this.placeholder.destroy();
     this.pipelines.clear();
     this.rawPipelines.clear();
+    this.device.removeEventListener('uncapturederror', this.onError);
     if (this.ownsDevice) this.device.destroy();
   }
 
@@ -313,8 +338,8 @@ export class WebGPUBackend implements Backend {
     bindings: readonly (Storage | null)[], writable: readonly number[], invocations: number,
   ): void {
     if (invocations === 0) return;
-    const spec = { sources: [source], entryPoint, constants: { WG: ELEMENT_WG, ...constants } };
-    this.run(spec, params, bindings, writable, this.grid(entryPoint, Math.ceil(invocations / ELEMENT_WG)));
+    const spec = { sources: [source], entryPoint, constants: { WG: this.elementWorkgroup, ...constants } };
+    this.run(spec, params, bindings, writable, this.grid(entryPoint, Math.ceil(invocations / this.elementWorkgroup)));
   }
 
   fill(out: Storage, value: number, length: number): void {
@@ -357,8 +382,8 @@ export class WebGPUBackend implements Backend {
     const params = new Uint32Array([length, args.threshold, args.seedLo, args.seedHi, args.offset, 0, 0, 0]);
     new Float32Array(params.buffer)[5] = args.scale;
     if (length === 0) return;
-    const spec = { sources: ['philox', 'dropout'], entryPoint: 'dropout', constants: { WG: ELEMENT_WG } };
-    const groups = Math.ceil(Math.ceil(length / 4) / ELEMENT_WG);
+    const spec = { sources: ['philox', 'dropout'], entryPoint: 'dropout', constants: { WG: this.elementWorkgroup } };
+    const groups = Math.ceil(Math.ceil(length / 4) / this.elementWorkgroup);
     this.run(spec, params, [x, out], [2], this.grid('dropout', groups));
   }
 
@@ -380,19 +405,27 @@ export class WebGPUBackend implements Backend {
     this.elementwise('adam', 'optim', {}, params, [param, grad, m, v], [1, 3, 4], length);
   }
 
-  /** One workgroup per row: softmax, cross-entropy, argmax and row sums. */
+  /**
+   * A row kernel (softmax, cross-entropy, argmax): `entryPoint` runs one workgroup per row,
+   * `${entryPoint}_serial` one invocation per row, as rowStrategy says.
+   */
   private rowKernel(
     source: string, entryPoint: string, constants: Constants, params: ArrayBufferView,
     bindings: readonly (Storage | null)[], writable: readonly number[], rows: number, cols: number,
   ): void {
     if (rows === 0) return;
-    const spec = { sources: [source], entryPoint, constants: { WG: workgroupSizeFor(cols), ...constants } };
+    if (this.rowStrategy === 'serial') {
+      this.elementwise(`${entryPoint}_serial`, source, constants, params, bindings, writable, rows);
+      return;
+    }
+    const spec = { sources: [source], entryPoint, constants: { WG: workgroupSizeFor(cols, this.elementWorkgroup), ...constants } };
     this.run(spec, params, bindings, writable, this.grid(entryPoint, rows));
   }
 
   sum(x: Storage, out: Storage, outer: number, length: number, inner: number): void {
     const params = new Uint32Array([outer, length, inner, 0]);
-    if (inner === 1) this.rowKernel('reduce', 'sum_rows', {}, params, [x, out], [2], outer, length);
+    if (inner === 1 && this.rowStrategy === 'workgroup')
+      this.rowKernel('reduce', 'sum_rows', {}, params, [x, out], [2], outer, length);
     else this.elementwise('sum_columns', 'reduce', {}, params, [x, out], [2], outer * inner);
   }
 

@@ -8,18 +8,6 @@ import { mul } from './elementwise.js';
 
 export type Axes = number | readonly number[];
 
-/** Axes normalised to sorted non-negative indices; all axes when undefined. */
-export function normaliseAxes(op: string, axes: Axes | undefined, rank: number): number[] {
-  const list = axes === undefined ? [...Array(rank).keys()] : typeof axes === 'number' ? [axes] : [...axes];
-  const out = list.map((axis) => {
-    if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1))
-      throw new ShapeError(`${op}: axis ${axis} is out of range for a rank-${rank} tensor`);
-    return axis < 0 ? axis + rank : axis;
-  });
-  if (new Set(out).size !== out.length) throw new ShapeError(`${op}: repeated axis in [${list.join(', ')}]`);
-  return out.filter((axis) => axis < rank).sort((a, b) => a - b);
-}
-
 interface SumParams {
   axes: number[];
   keepDims: boolean;
@@ -37,12 +25,12 @@ const sumOp = defineOp<SumParams>({
 
 /** Sum over axes (all by default); reduced axes stay as size 1 when keepDims. */
 export function sum(x: Tensor, axes?: Axes, keepDims = false): Tensor {
-  return sumOp([x], { axes: normaliseAxes('sum', axes, x.rank), keepDims });
+  return sumOp([x], { axes: k.normaliseAxes('sum', axes, x.rank), keepDims });
 }
 
 /** Mean over axes (all by default); reduced axes stay as size 1 when keepDims. */
 export function mean(x: Tensor, axes?: Axes, keepDims = false): Tensor {
-  const reduced = normaliseAxes('mean', axes, x.rank);
+  const reduced = k.normaliseAxes('mean', axes, x.rank);
   const count = shapeSize(reduced.map((axis) => x.shape[axis]));
   if (count === 0) throw new ShapeError(`mean: no elements to average over axes [${reduced.join(', ')}] of ${formatShape(x.shape)}`);
   return tidy(() => mul(sumOp([x], { axes: reduced, keepDims }), 1 / count));

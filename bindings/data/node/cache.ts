@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { WebgradError } from '../../errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +26,11 @@ export function cacheDir(explicit?: string): string {
 
 /** The installed directory of an npm package. */
 export function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    throw new WebgradError(`the '${name}' package is not installed; run npm install ${name}`);
+  }
 }
 
 export function packageVersion(name: string): string {
