@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     if (!(await runParity(rest))) process.exitCode = 1;
     return;
   }
+  if (command === 'webgpu-steps') {
+    const { runWebGPUSteps } = await import('./parity/webgpu-steps.js');
+    if (!(await runWebGPUSteps(rest))) process.exitCode = 1;
+    return;
+  }
   if (command === 'epoch-time') {
     const { runMlpEpochTime } = await import('./parity/mlp-epoch-time.js');
     return runMlpEpochTime(rest);
