@@ -2,11 +2,14 @@ import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { DisposedError, ShapeError, ValueError, BackendError } from '../bindings/errors.js';
 import * as k from '../bindings/kernels.js';
 import { tensor, zeros } from '../bindings/tensor.js';
+import type { Backend } from '../bindings/backend.js';
+import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 
-const backend = new CpuBackend();
-const t = (shape: number[]) => zeros(shape, { backend });
+const backends: [string, Backend][] = [['cpu', new CpuBackend()], ['wasm', await createWasmBackend()]];
 
-describe('bad input gets a typed error that names the problem', () => {
+describe.each(backends)('bad input on %s gets a typed error that names the problem', (_name, backend) => {
+  const t = (shape: number[]) => zeros(shape, { backend });
+
   test('matmul with mismatched inner dimensions', () => {
     expect(() => k.matmul(t([2, 3]), t([4, 5]))).toThrow(ShapeError);
     expect(() => k.matmul(t([2, 3]), t([4, 5]))).toThrow(/\[2, 3\].*\[4, 5\]/);
@@ -52,8 +55,8 @@ describe('bad input gets a typed error that names the problem', () => {
     expect(() => x.dispose()).not.toThrow();
   });
 
-  test('a disposed backend', () => {
-    const own = new CpuBackend();
+  test('a disposed backend', async () => {
+    const own = backend instanceof CpuBackend ? new CpuBackend() : await createWasmBackend();
     const x = zeros([2], { backend: own });
     own.dispose();
     expect(() => k.relu(x)).toThrow(DisposedError);

@@ -5,8 +5,9 @@ import type { Backend } from '../bindings/backend.js';
 import { ShapeError } from '../bindings/errors.js';
 import * as k from '../bindings/kernels.js';
 import { tensor } from '../bindings/tensor.js';
+import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 
-const backends: [string, Backend][] = [['cpu', new CpuBackend()]];
+const backends: [string, Backend][] = [['cpu', new CpuBackend()], ['wasm', await createWasmBackend()]];
 
 const dim = fc.integer({ min: 1, max: 24 });
 const value = fc.float({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true });
