@@ -25,6 +25,7 @@ export interface BenchArgs {
 export const USAGE = `usage: npm run bench -- [options]
        npm run bench -- parity [--help]       PyTorch parity of the softmax regression and MLP recipes
        npm run bench -- epoch-time [--runs N] seconds per MLP epoch: webgrad wasm, tfjs-wasm, jax-js
+       npm run bench -- webgpu-steps          the MLP's first 50 step losses on WebGPU against wasm
 options of the kernel bench:
   --backend wasm|webgpu|cpu  webgrad backend to measure (default wasm, with the cpu reference beside it)
   --only LIST                comma-separated cases: matmul, softmax, ce, or part of a case id (mlp, 512, dW1)

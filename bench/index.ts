@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     if (!(await runParity(rest))) process.exitCode = 1;
     return;
   }
+  if (command === 'webgpu-steps') {
+    const { runWebGPUSteps } = await import('./parity/webgpu-steps.js');
+    if (!(await runWebGPUSteps(rest))) process.exitCode = 1;
+    return;
+  }
   if (command === 'epoch-time') {
     const { runMlpEpochTime } = await import('./parity/mlp-epoch-time.js');
     return runMlpEpochTime(rest);
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
       records.push(makeRecord(c, s.name, s.isWebgrad, runMedians.get(k) ?? [], checks.get(k) ?? 'not run', s.skipReason(c) ?? (checks.get(k)?.startsWith('failed') ? checks.get(k)! : null)));
     }
   console.log(formatTable(cases, subjects.map((s) => s.name), primary, records));
-  const targets = targetLines(args.backend, records);
+  const targets = targetLines(args.backend, records, adapter);
   if (targets.length) console.log(`\ntargets (issues 2 and 4):\n${targets.join('\n')}`);
   if (args.json) {
     const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();

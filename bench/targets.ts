@@ -21,7 +21,7 @@ const TARGETS: readonly Target[] = [
 ];
 
 /** One line per target whose cases and peer were measured. */
-export function targetLines(backend: string, records: readonly BenchRecord[]): string[] {
+export function targetLines(backend: string, records: readonly BenchRecord[], adapter: string | null = null): string[] {
   const lines: string[] = [];
   for (const t of TARGETS.filter((t) => t.backend === backend)) {
     const ratios = t.cases.map((id) => {
@@ -33,7 +33,9 @@ export function targetLines(backend: string, records: readonly BenchRecord[]): s
     if (ratios.some((r) => r === null)) continue;
     const measured = ratios.map((r) => `${r!.id} ${r!.ratio.toFixed(2)}×`).join(', ');
     const met = ratios.every((r) => r!.ratio >= t.atLeast);
-    lines.push(`${met ? 'met    ' : 'NOT MET'}  ${t.text}: ${measured}`);
+    const emulated = adapter !== null && /swiftshader|llvmpipe|lavapipe|software/i.test(adapter);
+    const verdict = emulated ? 'n/a    ' : met ? 'met    ' : 'NOT MET';
+    lines.push(`${verdict}  ${t.text}: ${measured}${emulated ? ' (CPU-emulated adapter: relative standing only)' : ''}`);
   }
   return lines;
 }
