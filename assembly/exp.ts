@@ -36,14 +36,17 @@ import { madd } from './simd';
   return f32x4.extract_lane(exp4(f32x4.splat(x)), 0);
 }
 
+/** Below this, expNonPositive4 returns 0 (exp(-87) = 1.6e-38 is still a normal f32). */
+export const EXP_CUTOFF: f32 = -87;
+
 /**
- * f32x4 exp for x <= 0 (softmax's x - max), cheaper than exp4: range reduction by ln 2 in two
- * parts, a degree-5 minimax polynomial (within 1.9e-7 relative), and 2^n read straight from the
- * bits of the rounded n, the magic bias carrying the exponent bias 127. Like exp4 it returns 0 for
- * x < -87 (so no result or intermediate is subnormal); -inf gives 0 and NaN gives NaN.
+ * f32x4 exp for x in [EXP_CUTOFF, 0] (softmax's x - max), cheaper than exp4: range reduction by
+ * ln 2 in two parts, a degree-5 minimax polynomial (within 1.9e-7 relative), and 2^n read straight
+ * from the bits of the rounded n, the magic bias carrying the exponent bias 127. Lanes outside the
+ * range give garbage; NaN gives NaN.
  */
 // @ts-ignore: decorator
-@inline export function expNonPositive4(x: v128): v128 {
+@inline export function expAboveCutoff4(x: v128): v128 {
   // 1.5·2^23 + 127: adding it rounds x·log2(e) to an integer n and leaves n + 127 in the low bits.
   const magic = f32x4.splat(12583039);
   let n = madd(x, f32x4.splat(1.44269504088896341), magic);
@@ -55,6 +58,14 @@ import { madd } from './simd';
   p = madd(p, t, f32x4.splat(0.16667636));
   p = madd(p, t, f32x4.splat(0.4999915));
   p = madd(p, t, f32x4.splat(0.9999997));
-  const e = f32x4.mul(madd(t, p, f32x4.splat(1)), scale);
-  return v128.andnot(e, f32x4.lt(x, f32x4.splat(-87)));
+  return f32x4.mul(madd(t, p, f32x4.splat(1)), scale);
+}
+
+/**
+ * expAboveCutoff4 for any x <= 0: 0 below EXP_CUTOFF (as exp4, so no result is subnormal), -inf
+ * gives 0 and NaN gives NaN.
+ */
+// @ts-ignore: decorator
+@inline export function expNonPositive4(x: v128): v128 {
+  return v128.andnot(expAboveCutoff4(x), f32x4.lt(x, f32x4.splat(EXP_CUTOFF)));
 }

@@ -2,7 +2,7 @@
 // constants once rather than once per row. The last n & 3 elements of a row go through
 // the vector code too, as one vector padded with -inf (which adds nothing to a max or a sum of exps).
 import { hmax, hsum } from './simd';
-import { expNonPositive4 } from './exp';
+import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
 
 /** The last n & 3 elements of x[0..n) in the low lanes of a vector, the rest filled with pad. */
 // @ts-ignore: decorator
@@ -27,34 +27,59 @@ import { expNonPositive4 } from './exp';
 }
 
 /**
- * max of x[0..n), n >= 1, with pmax (one instruction; it may skip NaN elements, which still make
- * the callers' sums of exp(x - max) NaN, as they should). Four accumulators keep four maxes in flight.
+ * max and min of x[0..n), n >= 1, in lanes 0 and 1, with pmax and pmin (one instruction each; they
+ * may skip NaN elements, which still make the callers' sums of exp(x - max) NaN, as they should).
+ * Four accumulators each keep four maxes and mins in flight.
  */
 // @ts-ignore: decorator
-@inline export function rowMax(x: usize, n: i32): f32 {
-  let m0 = loadTail(x, n, -Infinity), m1 = m0, m2 = m0, m3 = m0;
+@inline export function rowMaxMin(x: usize, n: i32): v128 {
+  const tailMax = loadTail(x, n, -Infinity), tailMin = loadTail(x, n, Infinity);
+  let a0 = tailMax, a1 = tailMax, a2 = tailMax, a3 = tailMax;
+  let b0 = tailMin, b1 = tailMin, b2 = tailMin, b3 = tailMin;
   let i = 0;
   for (; i + 16 <= n; i += 16) {
     const at = x + (<usize>i << 2);
-    m0 = f32x4.pmax(m0, v128.load(at));
-    m1 = f32x4.pmax(m1, v128.load(at, 16));
-    m2 = f32x4.pmax(m2, v128.load(at, 32));
-    m3 = f32x4.pmax(m3, v128.load(at, 48));
+    const v0 = v128.load(at), v1 = v128.load(at, 16), v2 = v128.load(at, 32), v3 = v128.load(at, 48);
+    a0 = f32x4.pmax(a0, v0);
+    a1 = f32x4.pmax(a1, v1);
+    a2 = f32x4.pmax(a2, v2);
+    a3 = f32x4.pmax(a3, v3);
+    b0 = f32x4.pmin(b0, v0);
+    b1 = f32x4.pmin(b1, v1);
+    b2 = f32x4.pmin(b2, v2);
+    b3 = f32x4.pmin(b3, v3);
   }
-  for (; i + 4 <= n; i += 4) m0 = f32x4.pmax(m0, v128.load(x + (<usize>i << 2)));
-  return hmax(f32x4.pmax(f32x4.pmax(m0, m1), f32x4.pmax(m2, m3)));
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(x + (<usize>i << 2));
+    a0 = f32x4.pmax(a0, v);
+    b0 = f32x4.pmin(b0, v);
+  }
+  const mx = hmax(f32x4.pmax(f32x4.pmax(a0, a1), f32x4.pmax(a2, a3)));
+  const mn = -hmax(f32x4.neg(f32x4.pmin(f32x4.pmin(b0, b1), f32x4.pmin(b2, b3))));
+  return f32x4.replace_lane(f32x4.splat(mx), 1, mn);
 }
 
-/** out[i] = exp(x[i] - shift) for shift >= max(x); returns the sum of the out values. out may alias x. */
+/**
+ * out[i] = exp(x[i] - shift), where shift = max(x) and least = min(x) (from rowMaxMin); returns
+ * the sum of the out values. out may alias x.
+ */
 // @ts-ignore: decorator
-@inline export function expShifted(x: usize, out: usize, n: i32, shift: f32): f32 {
+@inline export function expShifted(x: usize, out: usize, n: i32, shift: f32, least: f32): f32 {
+  return least - shift >= EXP_CUTOFF
+    ? expShiftedLoop(x, out, n, shift, false)
+    : expShiftedLoop(x, out, n, shift, true);
+}
+
+// @ts-ignore: decorator
+@inline function expShiftedLoop(x: usize, out: usize, n: i32, shift: f32, cutoff: bool): f32 {
   const shiftV = f32x4.splat(shift);
   let s0 = f32x4.splat(0), s1 = s0;
   let i = 0;
   for (; i + 8 <= n; i += 8) {
     const at = <usize>i << 2;
-    const e0 = expNonPositive4(f32x4.sub(v128.load(x + at), shiftV));
-    const e1 = expNonPositive4(f32x4.sub(v128.load(x + at, 16), shiftV));
+    const d0 = f32x4.sub(v128.load(x + at), shiftV), d1 = f32x4.sub(v128.load(x + at, 16), shiftV);
+    const e0 = cutoff ? expNonPositive4(d0) : expAboveCutoff4(d0);
+    const e1 = cutoff ? expNonPositive4(d1) : expAboveCutoff4(d1);
     v128.store(out + at, e0);
     v128.store(out + at, e1, 16);
     s0 = f32x4.add(s0, e0);
@@ -62,7 +87,8 @@ import { expNonPositive4 } from './exp';
   }
   if (i + 4 <= n) {
     const at = <usize>i << 2;
-    const e = expNonPositive4(f32x4.sub(v128.load(x + at), shiftV));
+    const d = f32x4.sub(v128.load(x + at), shiftV);
+    const e = cutoff ? expNonPositive4(d) : expAboveCutoff4(d);
     v128.store(out + at, e);
     s0 = f32x4.add(s0, e);
   }
@@ -74,33 +100,59 @@ import { expNonPositive4 } from './exp';
   return hsum(f32x4.add(s0, s1));
 }
 
-/** Sum of exp(x[i] - shift) for shift >= max(x). */
+/** Sum of exp(x[i] - shift), where shift = max(x) and least = min(x) (from rowMaxMin). */
 // @ts-ignore: decorator
-@inline export function sumExpShifted(x: usize, n: i32, shift: f32): f32 {
+@inline export function sumExpShifted(x: usize, n: i32, shift: f32, least: f32): f32 {
+  return least - shift >= EXP_CUTOFF
+    ? sumExpShiftedLoop(x, n, shift, false)
+    : sumExpShiftedLoop(x, n, shift, true);
+}
+
+// @ts-ignore: decorator
+@inline function sumExpShiftedLoop(x: usize, n: i32, shift: f32, cutoff: bool): f32 {
   const shiftV = f32x4.splat(shift);
   let s0 = f32x4.splat(0), s1 = s0;
   let i = 0;
   for (; i + 8 <= n; i += 8) {
     const at = x + (<usize>i << 2);
-    s0 = f32x4.add(s0, expNonPositive4(f32x4.sub(v128.load(at), shiftV)));
-    s1 = f32x4.add(s1, expNonPositive4(f32x4.sub(v128.load(at, 16), shiftV)));
+    const d0 = f32x4.sub(v128.load(at), shiftV), d1 = f32x4.sub(v128.load(at, 16), shiftV);
+    s0 = f32x4.add(s0, cutoff ? expNonPositive4(d0) : expAboveCutoff4(d0));
+    s1 = f32x4.add(s1, cutoff ? expNonPositive4(d1) : expAboveCutoff4(d1));
   }
-  if (i + 4 <= n) s0 = f32x4.add(s0, expNonPositive4(f32x4.sub(v128.load(x + (<usize>i << 2)), shiftV)));
+  if (i + 4 <= n) {
+    const d = f32x4.sub(v128.load(x + (<usize>i << 2)), shiftV);
+    s0 = f32x4.add(s0, cutoff ? expNonPositive4(d) : expAboveCutoff4(d));
+  }
   if (n & 3) s1 = f32x4.add(s1, expNonPositive4(f32x4.sub(loadTail(x, n, -Infinity), shiftV)));
   return hsum(f32x4.add(s0, s1));
 }
 
-/** out[i] = x[i] * s + t. */
+/** out[i] = x[i] * s. */
 // @ts-ignore: decorator
-@inline export function scaleShift(x: usize, out: usize, n: i32, s: f32, t: f32): void {
-  const sv = f32x4.splat(s), tv = f32x4.splat(t);
+@inline export function scaleRow(x: usize, out: usize, n: i32, s: f32): void {
+  const sv = f32x4.splat(s);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
-    v128.store(out + at, f32x4.add(f32x4.mul(v128.load(x + at), sv), tv));
+    v128.store(out + at, f32x4.mul(v128.load(x + at), sv));
   }
   for (; i < n; i++) {
     const at = <usize>i << 2;
-    store<f32>(out + at, load<f32>(x + at) * s + t);
+    store<f32>(out + at, load<f32>(x + at) * s);
+  }
+}
+
+/** out[i] = (x[i] - max) - logTotal; subtracting max first keeps large logits exact. */
+// @ts-ignore: decorator
+@inline export function logSoftmaxRow(x: usize, out: usize, n: i32, max: f32, logTotal: f32): void {
+  const mv = f32x4.splat(max), lv = f32x4.splat(logTotal);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = <usize>i << 2;
+    v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at), mv), lv));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    store<f32>(out + at, (load<f32>(x + at) - max) - logTotal);
   }
 }
