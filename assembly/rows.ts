@@ -132,6 +132,14 @@ import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
 @inline export function scaleRow(x: usize, out: usize, n: i32, s: f32): void {
   const sv = f32x4.splat(s);
   let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const at = <usize>i << 2;
+    const v0 = v128.load(x + at), v1 = v128.load(x + at, 16), v2 = v128.load(x + at, 32), v3 = v128.load(x + at, 48);
+    v128.store(out + at, f32x4.mul(v0, sv));
+    v128.store(out + at, f32x4.mul(v1, sv), 16);
+    v128.store(out + at, f32x4.mul(v2, sv), 32);
+    v128.store(out + at, f32x4.mul(v3, sv), 48);
+  }
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
     v128.store(out + at, f32x4.mul(v128.load(x + at), sv));
