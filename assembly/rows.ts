@@ -26,6 +26,12 @@ import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
   if (rest > 2) store<f32>(at, f32x4.extract_lane(v, 2), 8);
 }
 
+/** max of maxes' lanes and min of mins' lanes, as lanes 0 and 1. */
+// @ts-ignore: decorator
+@inline function maxMinLanes(maxes: v128, mins: v128): v128 {
+  return f32x4.replace_lane(f32x4.splat(hmax(maxes)), 1, -hmax(f32x4.neg(mins)));
+}
+
 /**
  * max and min of x[0..n), n >= 1, in lanes 0 and 1, with pmax and pmin (one instruction each; they
  * may skip NaN elements, which still make the callers' sums of exp(x - max) NaN, as they should).
@@ -54,9 +60,7 @@ import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
     a0 = f32x4.pmax(a0, v);
     b0 = f32x4.pmin(b0, v);
   }
-  const mx = hmax(f32x4.pmax(f32x4.pmax(a0, a1), f32x4.pmax(a2, a3)));
-  const mn = -hmax(f32x4.neg(f32x4.pmin(f32x4.pmin(b0, b1), f32x4.pmin(b2, b3))));
-  return f32x4.replace_lane(f32x4.splat(mx), 1, mn);
+  return maxMinLanes(f32x4.pmax(f32x4.pmax(a0, a1), f32x4.pmax(a2, a3)), f32x4.pmin(f32x4.pmin(b0, b1), f32x4.pmin(b2, b3)));
 }
 
 /**
@@ -150,17 +154,67 @@ import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
   }
 }
 
-/** out[i] = (x[i] - max) - logTotal; subtracting max first keeps large logits exact. */
+/**
+ * y[i] *= s over y[0..n) while reading the next row, next[0..n): returns its max and min as
+ * rowMaxMin does. Interleaving the two lets the next row's loads from memory overlap the scaling.
+ */
 // @ts-ignore: decorator
-@inline export function logSoftmaxRow(x: usize, out: usize, n: i32, max: f32, logTotal: f32): void {
-  const mv = f32x4.splat(max), lv = f32x4.splat(logTotal);
+@inline export function scaleRowThenMaxMin(y: usize, n: i32, s: f32, next: usize): v128 {
+  const sv = f32x4.splat(s);
+  const tailMax = loadTail(next, n, -Infinity), tailMin = loadTail(next, n, Infinity);
+  let a0 = tailMax, a1 = tailMax, b0 = tailMin, b1 = tailMin;
   let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const at = <usize>i << 2;
+    const v0 = v128.load(next + at), v1 = v128.load(next + at, 16);
+    v128.store(y + at, f32x4.mul(v128.load(y + at), sv));
+    v128.store(y + at, f32x4.mul(v128.load(y + at, 16), sv), 16);
+    a0 = f32x4.pmax(a0, v0);
+    a1 = f32x4.pmax(a1, v1);
+    b0 = f32x4.pmin(b0, v0);
+    b1 = f32x4.pmin(b1, v1);
+  }
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
+    const v = v128.load(next + at);
+    v128.store(y + at, f32x4.mul(v128.load(y + at), sv));
+    a0 = f32x4.pmax(a0, v);
+    b0 = f32x4.pmin(b0, v);
+  }
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    store<f32>(y + at, load<f32>(y + at) * s);
+  }
+  return maxMinLanes(f32x4.pmax(a0, a1), f32x4.pmin(b0, b1));
+}
+
+/** out[i] = (x[i] - max) - logTotal over [0..n) while reading the next row, as scaleRowThenMaxMin. */
+// @ts-ignore: decorator
+@inline export function logSoftmaxRowThenMaxMin(x: usize, out: usize, n: i32, max: f32, logTotal: f32, next: usize): v128 {
+  const mv = f32x4.splat(max), lv = f32x4.splat(logTotal);
+  const tailMax = loadTail(next, n, -Infinity), tailMin = loadTail(next, n, Infinity);
+  let a0 = tailMax, a1 = tailMax, b0 = tailMin, b1 = tailMin;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const at = <usize>i << 2;
+    const v0 = v128.load(next + at), v1 = v128.load(next + at, 16);
     v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at), mv), lv));
+    v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at, 16), mv), lv), 16);
+    a0 = f32x4.pmax(a0, v0);
+    a1 = f32x4.pmax(a1, v1);
+    b0 = f32x4.pmin(b0, v0);
+    b1 = f32x4.pmin(b1, v1);
+  }
+  for (; i + 4 <= n; i += 4) {
+    const at = <usize>i << 2;
+    const v = v128.load(next + at);
+    v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at), mv), lv));
+    a0 = f32x4.pmax(a0, v);
+    b0 = f32x4.pmin(b0, v);
   }
   for (; i < n; i++) {
     const at = <usize>i << 2;
     store<f32>(out + at, (load<f32>(x + at) - max) - logTotal);
   }
+  return maxMinLanes(f32x4.pmax(a0, a1), f32x4.pmin(b0, b1));
 }
