@@ -1,15 +1,16 @@
 /**
  * Softmax, log-softmax and cross-entropy rows that take the wasm kernels' less common paths: every
  * tail length, rows spanning more than the exp cutoff (87) or ending near it, -inf entries and
- * large logits,
- * checked against the cpu reference; NaN rows stay NaN without touching their neighbours.
+ * large logits, checked against the cpu reference; NaN rows and rows with invalid labels stay NaN
+ * without touching their neighbours.
  */
 import type { Backend } from '../bindings/backend.js';
 import * as k from '../bindings/kernels.js';
 import { tensor, type Tensor } from '../bindings/tensor.js';
 import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 import { relaxedSimdSupported } from '../bindings/wasm/wasm-module.js';
-import { describeKernelTable } from './backend-harness.js';
+import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
+import { describeKernelTable, firstMismatch } from './backend-harness.js';
 import { reductionTolerance, type KernelCase } from './kernel-cases.js';
 import { labels, uniform } from './random.js';
 
@@ -92,5 +93,29 @@ for (const variant of variants) {
       for (const r of [0, 2]) expect(v.subarray(r * cols, (r + 1) * cols).some(Number.isNaN)).toBe(false);
     }
     x.dispose();
+  });
+
+  test(`${variant}: cross-entropy rows with a label that is not a class are NaN, the others match the cpu reference`, () => {
+    const rows = 4, cols = 1003;
+    const x = backend.alloc(rows * cols), lab = backend.alloc(rows), loss = backend.alloc(rows), grad = backend.alloc(rows * cols);
+    const data = uniform(rows * cols, 9, -4, 4), labelValues = new Float32Array([3, 2.5, cols, 7]);
+    backend.write(x, data);
+    backend.write(lab, labelValues);
+    backend.crossEntropy(x, lab, loss, grad, rows, cols, 0.25);
+    const reference = new CpuBackend();
+    const rx = reference.alloc(rows * cols), rl = reference.alloc(rows), rLoss = reference.alloc(rows), rGrad = reference.alloc(rows * cols);
+    reference.write(rx, data);
+    reference.write(rl, labelValues);
+    reference.crossEntropy(rx, rl, rLoss, rGrad, rows, cols, 0.25);
+    const got = [backend.readSync(loss), backend.readSync(grad)], want = [reference.readSync(rLoss), reference.readSync(rGrad)];
+    for (const r of [1, 2]) {
+      expect(Number.isNaN(got[0][r])).toBe(true);
+      expect(got[1].subarray(r * cols, (r + 1) * cols).every(Number.isNaN)).toBe(true);
+    }
+    for (const r of [0, 3]) {
+      expect(firstMismatch(got[0].subarray(r, r + 1), want[0].subarray(r, r + 1), reductionTolerance(cols))).toBeNull();
+      expect(firstMismatch(got[1].subarray(r * cols, (r + 1) * cols), want[1].subarray(r * cols, (r + 1) * cols), reductionTolerance(cols))).toBeNull();
+    }
+    for (const s of [x, lab, loss, grad]) backend.free(s);
   });
 }
