@@ -4,7 +4,7 @@
  */
 import type { BenchCase, MatmulCase, RowsCase } from './cases.js';
 import type { CaseInputs, MatmulInputs, RowsInputs } from './inputs.js';
-import { seededRandom } from './inputs.js';
+import { RandomStream } from '../bindings/data/random.js';
 
 export type CaseOutput =
   | { readonly kind: 'matmul'; readonly c: Float32Array }
@@ -22,8 +22,8 @@ export interface CheckResult {
 const SAMPLES = 64;
 
 function sampleIndices(count: number, limit: number, seed: number): number[] {
-  const next = seededRandom(seed);
-  return Array.from({ length: Math.min(count, limit) }, () => Math.floor(next() * limit));
+  const random = new RandomStream(seed);
+  return Array.from({ length: Math.min(count, limit) }, () => random.below(limit));
 }
 
 function checkMatmul(c: MatmulCase, inputs: MatmulInputs, out: Float32Array): number {

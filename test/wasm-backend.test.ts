@@ -1,3 +1,4 @@
+import type { MatmulArgs, Storage } from '../bindings/backend.js';
 import { philox4x32_10 } from '../bindings/cpu/philox.js';
 import { DisposedError, ResourceLimitError, ValueError } from '../bindings/errors.js';
 import * as k from '../bindings/kernels.js';
@@ -169,6 +170,87 @@ describe('limits and lifetime', () => {
     expect(() => backend.fill(x, 1, 4)).toThrow(DisposedError);
     expect(() => backend.readSync(x)).toThrow(DisposedError);
     expect(() => backend.free(x)).not.toThrow();
+  });
+});
+
+describe('failed growth leaves the heap consistent', () => {
+  const MiB = 2 ** 20;
+  let limited: WasmBackend;
+  beforeEach(async () => {
+    limited = await createWasmBackend({ variant: 'simd', maxMemoryMiB: 64 });
+  });
+  afterEach(() => limited.dispose());
+
+  /** Allocates 64 KiB storages until the limit refuses one; what is left free is under 64 KiB. */
+  function fillToLimit(): Storage[] {
+    const filler: Storage[] = [];
+    for (;;) {
+      try {
+        filler.push(limited.alloc(16384));
+      } catch (error) {
+        expect(error).toBeInstanceOf(ResourceLimitError);
+        return filler;
+      }
+    }
+  }
+
+  function matmulArgs(m: number, n: number, kk: number): MatmulArgs {
+    return { m, n, k: kk, transA: false, transB: false, bias: null, relu: false };
+  }
+
+  test('a refused allocation keeps the free block at the top of the heap', () => {
+    const first = limited.alloc(4 * MiB); // 16 MiB
+    const at = limited.view(first).byteOffset;
+    limited.free(first);
+    expect(limited.freeBlockCount).toBe(1);
+    for (let i = 0; i < 4; i++) {
+      expect(() => limited.alloc(32 * MiB)).toThrow(ResourceLimitError); // 128 MiB
+      expect(limited.freeBlockCount).toBe(1);
+    }
+    const again = limited.alloc(4 * MiB);
+    expect(limited.view(again).byteOffset).toBe(at);
+    expect(limited.freeBlockCount).toBe(0);
+    expect(limited.memoryStats()).toMatchObject({ liveStorages: 1, liveBytes: 16 * MiB });
+  });
+
+  test('a matmul whose scratch cannot grow leaves no storage sharing the old scratch', () => {
+    const small = 8;
+    const a8 = limited.alloc(small * small), b8 = limited.alloc(small * small), c8 = limited.alloc(small * small);
+    const a8v = Float32Array.from({ length: small * small }, (_, i) => (i % 5) - 2);
+    const b8v = Float32Array.from({ length: small * small }, (_, i) => (i % 3) - 1);
+    limited.write(a8, a8v);
+    limited.write(b8, b8v);
+    const expected8 = new Float32Array(small * small);
+    for (let i = 0; i < small; i++)
+      for (let j = 0; j < small; j++)
+        for (let p = 0; p < small; p++) expected8[i * small + j] += a8v[i * small + p] * b8v[p * small + j];
+    limited.matmul(a8, b8, c8, matmulArgs(small, small, small));
+    expect(limited.readSync(c8)).toEqual(expected8);
+
+    const m = 128, n = 1024, kk = 256;
+    const a = limited.alloc(m * kk), b = limited.alloc(kk * n), c = limited.alloc(m * n);
+    limited.fill(a, 0.5, m * kk);
+    limited.fill(b, 2, kk * n);
+    const filler = fillToLimit();
+    expect(() => limited.matmul(a, b, c, matmulArgs(m, n, kk))).toThrow(ResourceLimitError);
+    for (const s of filler) limited.free(s);
+
+    const t = limited.alloc(128);
+    limited.fill(t, 7, 128);
+    limited.fill(c8, 0, small * small);
+    limited.matmul(a8, b8, c8, matmulArgs(small, small, small));
+    expect(limited.readSync(c8)).toEqual(expected8);
+    expect(limited.readSync(t)).toEqual(new Float32Array(128).fill(7));
+
+    // With the filler gone the large product fits, and growing the scratch again frees nothing twice.
+    limited.matmul(a, b, c, matmulArgs(m, n, kk));
+    const product = limited.readSync(c);
+    expect(product.every((v) => v === kk)).toBe(true);
+    expect(limited.readSync(t)).toEqual(new Float32Array(128).fill(7));
+    const x = limited.alloc(1000), y = limited.alloc(1000);
+    const [lo, hi] = [limited.view(x).byteOffset, limited.view(y).byteOffset].sort((p, q) => p - q);
+    expect(hi).toBeGreaterThanOrEqual(lo + 4000);
+    expect(limited.memoryStats().liveStorages).toBe(9);
   });
 });
 

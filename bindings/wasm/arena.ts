@@ -62,13 +62,12 @@ export class Arena {
       return offset;
     }
     // Nothing fits: take from the top, absorbing a free block that ends there.
+    // The free list changes only once the memory has grown, so a refused growth leaves it whole.
     const last = this.freeBlocks[this.freeBlocks.length - 1];
-    let offset = this.top;
-    if (last && last.offset + last.size === this.top) {
-      offset = last.offset;
-      this.freeBlocks.pop();
-    }
+    const absorbsLast = last !== undefined && last.offset + last.size === this.top;
+    const offset = absorbsLast ? last.offset : this.top;
     this.ensureCapacity(offset + size, bytes);
+    if (absorbsLast) this.freeBlocks.pop();
     this.top = offset + size;
     return offset;
   }

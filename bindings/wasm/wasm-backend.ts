@@ -174,18 +174,19 @@ export class WasmBackend implements Backend {
 
   matmul(a: Storage, b: Storage, c: Storage, args: MatmulArgs): void {
     const { m, n, k, transA, transB, bias, relu } = args;
+    const pa = this.at(a), pb = this.at(b), pc = this.at(c), pbias = bias ? this.at(bias) : 0;
     const scratch = this.matmulScratch(m, n, k);
-    this.k().matmul(
-      this.at(a), this.at(b), this.at(c), m, n, k, transA ? 1 : 0, transB ? 1 : 0,
-      bias ? this.at(bias) : 0, relu ? 1 : 0, scratch,
-    );
+    this.k().matmul(pa, pb, pc, m, n, k, transA ? 1 : 0, transB ? 1 : 0, pbias, relu ? 1 : 0, scratch);
   }
 
   /** The packing region matmul needs, kept between calls and grown as needed. */
   private matmulScratch(m: number, n: number, k: number): number {
     const bytes = this.k().matmulScratchBytes(m, n, k);
     if (bytes > this.scratch.bytes) {
-      if (this.scratch.bytes > 0) this.arena.free(this.scratch.offset, this.scratch.bytes);
+      // Forget the old block before allocating: if the allocation throws, no stale offset survives.
+      const old = this.scratch;
+      this.scratch = { offset: 0, bytes: 0 };
+      if (old.bytes > 0) this.arena.free(old.offset, old.bytes);
       this.scratch = { offset: this.arena.alloc(bytes), bytes };
     }
     return this.scratch.offset;
