@@ -1,5 +1,6 @@
 import { DataLoader, batchOrders, epochPermutation } from '../bindings/data/dataloader.js';
-import { makeDataset, subset, takePerClass, classCounts } from '../bindings/data/dataset.js';
+import { makeDataset, subset, takePerClass, classCounts, perClassIndices, targetsAsFloat32 } from '../bindings/data/dataset.js';
+import { splitToDataset } from '../bindings/data/image-set.js';
 import { RandomStream } from '../bindings/data/random.js';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { liveTensorCount } from '../bindings/tensor.js';
@@ -98,6 +99,40 @@ describe('DataLoader', () => {
     expect(liveTensorCount()).toBe(before);
   });
 
+  test('batches own their arrays by default: a batch held after the next is drawn keeps its values', () => {
+    const loader = new DataLoader(numbered(10), { batchSize: 4, seed: 3 });
+    const held = [...loader.batches(1)];
+    for (const batch of held)
+      for (let r = 0; r < batch.size; r++) {
+        const i = batch.indices[r];
+        expect(Array.from(batch.x.subarray(r * 3, r * 3 + 3))).toEqual([i, i + 0.25, i + 0.5]);
+        expect(batch.y[r]).toBe(i % 4);
+      }
+    expect(new Set(held.map((b) => b.x.buffer)).size).toBe(3);
+  });
+
+  test('reuseBuffers: every batch fills the same arrays, each right while it is current, the last one shorter', () => {
+    const plain = new DataLoader(numbered(10), { batchSize: 4, seed: 3 });
+    const reusing = new DataLoader(numbered(10), { batchSize: 4, seed: 3, reuseBuffers: true });
+    const expected = [...plain.batches(2)];
+    const buffers = new Set<ArrayBufferLike>();
+    let b = 0;
+    for (const batch of reusing.batches(2)) {
+      const want = expected[b++];
+      expect(batch.size).toBe(want.size);
+      expect(batch.x.length).toBe(want.x.length);
+      expect(Array.from(batch.x)).toEqual(Array.from(want.x));
+      expect(Array.from(batch.y)).toEqual(Array.from(want.y));
+      expect(batch.y).toBeInstanceOf(Uint8Array);
+      expect(Array.from(batch.indices)).toEqual(Array.from(want.indices));
+      buffers.add(batch.x.buffer).add(batch.y.buffer);
+    }
+    expect(b).toBe(3);
+    expect(buffers.size).toBe(2);
+    // A data set smaller than one batch gets buffers of its own size.
+    expect([...new DataLoader(numbered(3), { batchSize: 8, reuseBuffers: true }).batches(0)].map((x) => x.x.length)).toEqual([9]);
+  });
+
   test('bad options throw ValueError', () => {
     expect(() => new DataLoader(numbered(3), { batchSize: 0 })).toThrow(ValueError);
     expect(() => new DataLoader(numbered(3), { batchSize: 1.5 })).toThrow(/batchSize/);
@@ -120,7 +155,32 @@ describe('Dataset helpers', () => {
     const few = takePerClass(data, 2);
     expect(few.length).toBe(8);
     expect(classCounts(few, 4)).toEqual([2, 2, 2, 2]);
+    expect(Array.from(few.y)).toEqual([0, 1, 2, 3, 0, 1, 2, 3]);
+    expect(Array.from(few.x.subarray(12, 15))).toEqual([4, 4.25, 4.5]);
     expect(() => subset(data, [12])).toThrow(ValueError);
+    expect(() => takePerClass(data, -1)).toThrow(/takePerClass: perClass/);
+  });
+
+  test('the image-set split and takePerClass pick the same examples', () => {
+    const labels = Uint8Array.from([2, 0, 2, 1, 0, 2, 1, 1, 0, 2]);
+    const images = Uint8Array.from({ length: labels.length * 4 }, (_, i) => (i * 37) % 256);
+    const whole = splitToDataset({ images, labels }, 4);
+    for (const perClass of [0, 1, 2, 5]) {
+      const viaSplit = splitToDataset({ images, labels }, 4, perClass);
+      const viaDataset = takePerClass(whole, perClass);
+      expect(Array.from(viaSplit.y)).toEqual(Array.from(viaDataset.y));
+      expect(Array.from(viaSplit.x)).toEqual(Array.from(viaDataset.x));
+    }
+    expect(perClassIndices(labels, 2)).toEqual([0, 1, 2, 3, 4, 6]);
+    expect(() => splitToDataset({ images, labels }, 4, 1.5)).toThrow(ValueError);
+  });
+
+  test('targetsAsFloat32 keeps f32 targets and converts class indices', () => {
+    const f = Float32Array.from([1.5, -2]);
+    expect(targetsAsFloat32(f)).toBe(f);
+    const converted = targetsAsFloat32(Uint8Array.from([3, 255]));
+    expect(converted).toBeInstanceOf(Float32Array);
+    expect(Array.from(converted)).toEqual([3, 255]);
   });
 });
 

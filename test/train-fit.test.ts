@@ -7,15 +7,15 @@ import { RandomStream } from '../bindings/data/random.js';
 import { syntheticData } from '../bindings/data/synthetic.js';
 import { Linear, ReLU, Sequential } from '../bindings/nn/index.js';
 import { SGD } from '../bindings/optim/index.js';
-import { tensor, liveTensorCount } from '../bindings/tensor.js';
+import { Tensor, tensor, liveTensorCount } from '../bindings/tensor.js';
 import { fit, evaluate, type EpochMetrics } from '../bindings/train/fit.js';
 import { d2lModel } from '../bindings/train/models.js';
 import { writeRunOutputs } from '../bindings/train/node/run-files.js';
 import { loadWeightsFile } from '../bindings/train/node/weights-file.js';
 import { ValueError } from '../bindings/errors.js';
-import { DataLoader } from '../bindings/data/dataloader.js';
+import { DataLoader, type HostBatch } from '../bindings/data/dataloader.js';
 import { subset } from '../bindings/data/dataset.js';
-import { backward, softmaxCrossEntropy } from '../bindings/autograd/index.js';
+import { accuracy, backward, softmaxCrossEntropy } from '../bindings/autograd/index.js';
 import { decodeBatchOrders, encodeBatchOrders } from '../bindings/train/replay.js';
 import { encodeWeights, loadWeights } from '../bindings/train/weights.js';
 import { checkWellFormedXml } from './train-xml.js';
@@ -197,6 +197,48 @@ describe('fit', () => {
     model.train();
     await evaluate(model, blobs(10, 1));
     expect(model.training).toBe(true);
+    model.dispose();
+  });
+
+  test('an empty training set, test set or evaluation set is a ValueError, not a loss of 0', async () => {
+    const model = smallModel(4);
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    const empty = makeDataset(new Float32Array(0), new Uint8Array(0), [4]);
+    await expect(fit(model, { trainData: empty, epochs: 1, batchSize: 2, optimizer })).rejects.toThrow(ValueError);
+    await expect(fit(model, { trainData: empty, epochs: 1, batchSize: 2, optimizer })).rejects.toThrow(/trainData is empty/);
+    await expect(fit(model, { trainData: blobs(10, 1), testData: empty, epochs: 1, batchSize: 2, optimizer }))
+      .rejects.toThrow(/testData is empty/);
+    await expect(evaluate(model, empty)).rejects.toThrow(/evaluate: the data set is empty/);
+    model.dispose();
+  });
+
+  test('accuracy counts every batch size: equals autograd accuracy() on the whole set', async () => {
+    // lr 0 keeps the model fixed; 50 examples in batches of 16 → sizes 16, 16, 16, 2.
+    const data = blobs(50, 6);
+    const model = smallModel(8);
+    const { history } = await fit(model, {
+      trainData: data, epochs: 2, batchSize: 16, optimizer: new SGD(model.parameters(), { lr: 0 }),
+    });
+    const logits = model.forward(tensor(data.x, [50, 4], { backend }));
+    const expected = await accuracy(logits, data.y);
+    logits.dispose();
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(1);
+    for (const m of history) expect(m.trainAccuracy).toBeCloseTo(expected, 10);
+    model.dispose();
+  });
+
+  test('accuracy with a loss that ignores the labels still rejects labels out of range, naming the example', async () => {
+    const x = blobs(12, 3).x;
+    const y = Uint8Array.from({ length: 12 }, (_, i) => (i === 9 ? 3 : i % 3));
+    const model = smallModel(5);
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    const wrapped = (output: Tensor, batch: HostBatch) => softmaxCrossEntropy(output, Array.from(batch.y, (v) => Math.floor(v) % 3));
+    await expect(fit(model, { trainData: makeDataset(x, y, [4]), epochs: 1, batchSize: 4, optimizer, loss: wrapped, shuffle: false }))
+      .rejects.toThrow(/label of example 9 is 3: out of range for 3 classes/);
+    const fractional = Float32Array.from({ length: 12 }, (_, i) => (i === 2 ? 0.5 : 0));
+    await expect(evaluate(model, makeDataset(x, fractional, [4], []), { loss: wrapped, accuracy: true }))
+      .rejects.toThrow(/label of example 2 is 0.5: labels must be integer/);
     model.dispose();
   });
 

@@ -7,7 +7,7 @@ import type { Backend } from '../backend.js';
 import { ValueError } from '../errors.js';
 import { shapeSize } from '../shape.js';
 import { Tensor, tensor } from '../tensor.js';
-import { gather, type Dataset, type TargetArray } from './dataset.js';
+import { gather, targetsAsFloat32, type Dataset, type TargetArray } from './dataset.js';
 import { RandomStream, checkSeed } from './random.js';
 
 export interface DataLoaderOptions {
@@ -17,6 +17,12 @@ export interface DataLoaderOptions {
   seed?: number;
   /** Drop the last batch when it is smaller than batchSize (default false: keep it). */
   dropLast?: boolean;
+  /**
+   * Fill the same x and y arrays for every batch instead of allocating new ones (default false).
+   * A batch's arrays are then valid only until the next batch is drawn: for a loop that uploads
+   * or consumes each batch before drawing the next, as fit() does.
+   */
+  reuseBuffers?: boolean;
 }
 
 export interface HostBatch<Y extends TargetArray = TargetArray> {
@@ -59,9 +65,10 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
   readonly shuffle: boolean;
   readonly seed: number;
   readonly dropLast: boolean;
+  readonly reuseBuffers: boolean;
 
   constructor(readonly data: Dataset<Y>, options: DataLoaderOptions) {
-    const { batchSize, shuffle = true, seed = 0, dropLast = false } = options;
+    const { batchSize, shuffle = true, seed = 0, dropLast = false, reuseBuffers = false } = options;
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new ValueError(`DataLoader: batchSize must be a positive integer, got ${String(batchSize)}`);
     checkSeed('DataLoader', seed);
@@ -69,6 +76,7 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
     this.shuffle = shuffle;
     this.seed = seed;
     this.dropLast = dropLast;
+    this.reuseBuffers = reuseBuffers;
   }
 
   /** Batches per epoch. */
@@ -89,20 +97,27 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
     return Uint32Array.from({ length: this.data.length }, (_, i) => i);
   }
 
-  /** The batches of one epoch as host arrays. */
+  /**
+   * The batches of one epoch as host arrays. Each batch owns its arrays unless the loader was
+   * made with reuseBuffers, in which case they are overwritten when the next batch is drawn.
+   */
   *batches(epoch = 0): Generator<HostBatch<Y>> {
     const order = this.order(epoch);
     const xSize = shapeSize(this.data.xShape), ySize = shapeSize(this.data.yShape);
     const yKind = this.data.y.constructor as new (n: number) => Y;
+    const full = Math.min(this.batchSize, order.length);
+    const xShared = this.reuseBuffers ? new Float32Array(full * xSize) : null;
+    const yShared = this.reuseBuffers ? new yKind(full * ySize) : null;
     for (let b = 0; b < this.length; b++) {
       const start = b * this.batchSize, end = Math.min(start + this.batchSize, order.length);
       const size = end - start;
-      const x = new Float32Array(size * xSize);
-      const y = new yKind(size * ySize);
+      const x = xShared ? xShared.subarray(0, size * xSize) : new Float32Array(size * xSize);
+      const y = yShared ? (yShared.subarray(0, size * ySize) as Y) : new yKind(size * ySize);
       gather(this.data, order, start, end, x, y);
       yield {
         size, x, xShape: [size, ...this.data.xShape], y, yShape: [size, ...this.data.yShape],
-        indices: order.slice(start, end),
+        // order is this epoch's own array and is never written again, so a view is safe to hold.
+        indices: order.subarray(start, end),
       };
     }
   }
@@ -121,9 +136,7 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
       for (const batch of this.batches(epoch)) {
         release();
         const xTensor = tensor(batch.x, batch.xShape, { backend });
-        const yTensor = tensor(
-          batch.y instanceof Float32Array ? batch.y : Float32Array.from(batch.y), batch.yShape, { backend },
-        );
+        const yTensor = tensor(targetsAsFloat32(batch.y), batch.yShape, { backend });
         previous = [xTensor, yTensor];
         yield { ...batch, xTensor, yTensor };
       }

@@ -65,22 +65,31 @@ export function gather<Y extends TargetArray>(
   }
 }
 
-/** The first `perClass` examples of each class (class-index targets only), in data set order. */
-export function takePerClass<Y extends TargetArray>(data: Dataset<Y>, perClass: number): Dataset<Y> {
+/** Indices of the first `perClass` entries of each label value, in order. */
+export function perClassIndices(labels: ArrayLike<number>, perClass: number, op = 'perClass'): number[] {
   if (!Number.isInteger(perClass) || perClass < 0)
-    throw new ValueError(`takePerClass: perClass must be a non-negative integer, got ${perClass}`);
-  if (data.yShape.length !== 0) throw new ShapeError('takePerClass: needs class-index targets (yShape [])');
+    throw new ValueError(`${op}: perClass must be a non-negative integer, got ${perClass}`);
   const seen = new Map<number, number>();
   const indices: number[] = [];
-  for (let i = 0; i < data.length; i++) {
-    const label = data.y[i];
-    const count = seen.get(label) ?? 0;
+  for (let i = 0; i < labels.length; i++) {
+    const count = seen.get(labels[i]) ?? 0;
     if (count < perClass) {
       indices.push(i);
-      seen.set(label, count + 1);
+      seen.set(labels[i], count + 1);
     }
   }
-  return subset(data, indices);
+  return indices;
+}
+
+/** The first `perClass` examples of each class (class-index targets only), in data set order. */
+export function takePerClass<Y extends TargetArray>(data: Dataset<Y>, perClass: number): Dataset<Y> {
+  if (data.yShape.length !== 0) throw new ShapeError('takePerClass: needs class-index targets (yShape [])');
+  return subset(data, perClassIndices(data.y, perClass, 'takePerClass'));
+}
+
+/** Targets as f32, the form a tensor holds them in (Float32Array targets are returned as they are). */
+export function targetsAsFloat32(y: TargetArray): Float32Array {
+  return y instanceof Float32Array ? y : Float32Array.from(y);
 }
 
 /** How many examples each class has: counts[c] for class c. */

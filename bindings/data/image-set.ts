@@ -5,7 +5,7 @@
  */
 import { ValueError } from '../errors.js';
 import { decodeSafetensors, encodeSafetensors, type SafetensorsArray } from '../train/safetensors.js';
-import { makeDataset, type Dataset } from './dataset.js';
+import { makeDataset, perClassIndices, type Dataset } from './dataset.js';
 
 export const FASHION_MNIST_CLASSES = [
   't-shirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot',
@@ -85,20 +85,7 @@ export function decodeImageSet(bytes: Uint8Array): { set: StoredImageSet; metada
 
 /** The f32 Dataset of one split, optionally only the first `perClass` images of each class. */
 export function splitToDataset(split: StoredSplit, pixels: number, perClass?: number): Dataset<Uint8Array> {
-  let indices: number[] | null = null;
-  if (perClass !== undefined) {
-    if (!Number.isInteger(perClass) || perClass < 0)
-      throw new ValueError(`perClass must be a non-negative integer, got ${perClass}`);
-    const seen = new Map<number, number>();
-    indices = [];
-    for (let i = 0; i < split.labels.length; i++) {
-      const c = seen.get(split.labels[i]) ?? 0;
-      if (c < perClass) {
-        indices.push(i);
-        seen.set(split.labels[i], c + 1);
-      }
-    }
-  }
+  const indices = perClass === undefined ? null : perClassIndices(split.labels, perClass);
   const n = indices ? indices.length : split.labels.length;
   const x = new Float32Array(n * pixels);
   const y = new Uint8Array(n);

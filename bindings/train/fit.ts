@@ -5,12 +5,13 @@
  * Each step runs inside tidy(): a run of any length holds a constant number of tensors.
  */
 import type { Backend } from '../backend.js';
-import { backward, noGrad, correctCount, softmaxCrossEntropy, squaredLoss, mseLoss } from '../autograd/index.js';
-import { ValueError } from '../errors.js';
+import { backward, noGrad, softmaxCrossEntropy, squaredLoss, mseLoss } from '../autograd/index.js';
+import { ShapeError, ValueError } from '../errors.js';
 import * as k from '../kernels.js';
+import { formatShape, shapeSize } from '../shape.js';
 import { Tensor, tensor, tidy, zeros } from '../tensor.js';
 import { DataLoader, type HostBatch } from '../data/dataloader.js';
-import type { Dataset } from '../data/dataset.js';
+import { targetsAsFloat32, type Dataset } from '../data/dataset.js';
 import { ProgressBar, type TextStream } from './progress.js';
 
 /** What fit() needs of a model: nn's Module has all of it. */
@@ -27,7 +28,10 @@ export interface Optimizer {
   zeroGrad(): void;
 }
 
-/** A loss on a batch: a one-element tensor, the mean over the batch's examples. */
+/**
+ * A loss on a batch: a one-element tensor, the mean over the batch's examples. The batch's
+ * arrays are reused for the next batch, so read them during the call, not later.
+ */
 export type LossFunction = (output: Tensor, batch: HostBatch, target: () => Tensor) => Tensor;
 
 export type LossName = 'cross-entropy' | 'squared' | 'mse';
@@ -48,7 +52,9 @@ export interface EpochMetrics {
 }
 
 export interface FitOptions {
+  /** At least one example. */
   trainData: Dataset;
+  /** Evaluated after every epoch; leave it out for no test metrics (an empty one is an error). */
   testData?: Dataset;
   epochs: number;
   batchSize: number;
@@ -96,47 +102,104 @@ function positiveInteger(name: string, value: unknown): number {
   return value;
 }
 
-/** Running sums of loss and correct predictions, kept on the backend. */
-class DeviceTotals {
+/**
+ * Checks once per data set what the correct count takes on trust each step: one integer class
+ * index in [0, classes) per example.
+ */
+function checkClassLabels(op: string, data: Dataset, classes: number): void {
+  if (shapeSize(data.yShape) !== 1)
+    throw new ShapeError(`${op}: accuracy needs one class index per example, got targets of shape ${formatShape(data.yShape)}`);
+  for (let i = 0; i < data.length; i++) {
+    const label = data.y[i];
+    if (!Number.isInteger(label))
+      throw new ValueError(`${op}: the label of example ${i} is ${label}: labels must be integer class indices`);
+    if (label < 0 || label >= classes)
+      throw new ValueError(`${op}: the label of example ${i} is ${label}: out of range for ${classes} classes [0, ${classes - 1}]`);
+  }
+}
+
+/** Running sums of one batch size's mean losses and, per row, of right predictions. */
+interface BatchSums {
   loss: Tensor;
   correct: Tensor | null;
+}
+
+/**
+ * Running sums of loss and correct predictions, kept on the backend and added to in place:
+ * a step allocates only its predicted and true labels and their comparison.
+ */
+class DeviceTotals {
+  private readonly sums = new Map<number, BatchSums>();
+  private labelsChecked = false;
   examples = 0;
 
-  constructor(backend: Backend, countCorrect: boolean) {
-    this.loss = zeros([], { backend }).keep();
-    this.correct = countCorrect ? zeros([], { backend }).keep() : null;
-  }
+  constructor(
+    private readonly op: string, private readonly data: Dataset,
+    private readonly backend: Backend, private readonly countCorrect: boolean,
+  ) {}
 
-  /** Adds a batch's mean loss (times its size) and its correct count; call inside tidy(). */
-  add(meanLoss: Tensor, output: Tensor, batch: HostBatch): void {
-    const loss = k.binary('add', this.loss, k.unary('scale', meanLoss, batch.size));
-    this.loss.dispose();
-    this.loss = loss.keep();
-    if (this.correct) {
-      const correct = k.binary('add', this.correct, correctCount(output, batch.y));
-      this.correct.dispose();
-      this.correct = correct.keep();
+  private sumsFor(size: number): BatchSums {
+    let sums = this.sums.get(size);
+    if (!sums) {
+      const backend = this.backend;
+      sums = {
+        loss: zeros([], { backend }).keep(),
+        correct: this.countCorrect ? zeros([size], { backend }).keep() : null,
+      };
+      this.sums.set(size, sums);
     }
-    this.examples += batch.size;
+    return sums;
   }
 
-  /** The one readback: mean loss and accuracy so far. */
+  /** Adds a batch's mean loss and its right predictions; call inside tidy(). */
+  add(meanLoss: Tensor, output: Tensor, batch: HostBatch): void {
+    const sums = this.sumsFor(batch.size);
+    k.accumulate(sums.loss, meanLoss.rank === 0 ? meanLoss : meanLoss.alias([]));
+    this.examples += batch.size;
+    if (!sums.correct) return;
+    if (output.rank !== 2 || output.shape[0] !== batch.size)
+      throw new ShapeError(`${this.op}: accuracy needs outputs [${batch.size}, classes], got ${formatShape(output.shape)}`);
+    if (!this.labelsChecked) {
+      checkClassLabels(this.op, this.data, output.shape[1]);
+      this.labelsChecked = true;
+    }
+    const truth = tensor(targetsAsFloat32(batch.y), [batch.size], { backend: this.backend });
+    k.accumulate(sums.correct, k.binary('eq', k.argmax(output), truth));
+  }
+
+  /** Totals over all batch sizes, combined on the backend: two readbacks. */
   async read(): Promise<{ loss: number; accuracy: number | null }> {
-    const [loss] = await this.loss.data();
-    const correct = this.correct ? (await this.correct.data())[0] : null;
-    const n = Math.max(this.examples, 1);
-    return { loss: loss / n, accuracy: correct === null ? null : correct / n };
+    const totals = tidy(() => {
+      let loss = zeros([], { backend: this.backend }), correct = zeros([], { backend: this.backend });
+      for (const [size, sums] of this.sums) {
+        loss = k.binary('add', loss, k.unary('scale', sums.loss, size));
+        if (sums.correct) correct = k.binary('add', correct, k.sum(sums.correct));
+      }
+      return this.countCorrect ? [loss, correct] : [loss];
+    });
+    try {
+      const [loss, correct] = await Promise.all(totals.map(async (t) => (await t.data())[0]));
+      return { loss: loss / this.examples, accuracy: correct === undefined ? null : correct / this.examples };
+    } finally {
+      for (const t of totals) t.dispose();
+    }
   }
 
   dispose(): void {
-    this.loss.dispose();
-    this.correct?.dispose();
+    for (const { loss, correct } of this.sums.values()) {
+      loss.dispose();
+      correct?.dispose();
+    }
+    this.sums.clear();
   }
 }
 
 function targetTensor(batch: HostBatch, backend: Backend): Tensor {
-  const y = batch.y instanceof Float32Array ? batch.y : Float32Array.from(batch.y);
-  return tensor(y, batch.yShape, { backend });
+  return tensor(targetsAsFloat32(batch.y), batch.yShape, { backend });
+}
+
+function nonEmpty(op: string, what: string, data: Dataset): void {
+  if (!data || !(data.length > 0)) throw new ValueError(`${op}: ${what} is empty (${String(data?.length)} examples)`);
 }
 
 /** Mean loss and accuracy of the model on a data set (evaluation mode, no gradients). */
@@ -144,11 +207,12 @@ export async function evaluate(
   model: Model, data: Dataset,
   options: { batchSize?: number; loss?: LossName | LossFunction; accuracy?: boolean; backend?: Backend } = {},
 ): Promise<{ loss: number; accuracy: number | null }> {
+  nonEmpty('evaluate', 'the data set', data);
   const classification = data.yShape.length === 0;
   const backend = options.backend ?? modelBackend(model);
   const lossFn = resolveLoss(options.loss, classification);
-  const loader = new DataLoader(data, { batchSize: options.batchSize ?? 256, shuffle: false });
-  const totals = new DeviceTotals(backend, options.accuracy ?? classification);
+  const loader = new DataLoader(data, { batchSize: options.batchSize ?? 256, shuffle: false, reuseBuffers: true });
+  const totals = new DeviceTotals('evaluate', data, backend, options.accuracy ?? classification);
   const wasTraining = (model as { training?: unknown }).training === true;
   model.eval?.();
   try {
@@ -174,6 +238,8 @@ function modelBackend(model: Model): Backend {
 
 export async function fit(model: Model, options: FitOptions): Promise<FitResult> {
   const { trainData, testData, optimizer, onEpoch, progress } = options;
+  nonEmpty('fit', 'trainData', trainData);
+  if (testData !== undefined) nonEmpty('fit', 'testData', testData);
   const epochs = positiveInteger('epochs', options.epochs);
   const batchSize = positiveInteger('batchSize', options.batchSize);
   const metricsEvery = options.metricsEvery ?? 0;
@@ -187,14 +253,16 @@ export async function fit(model: Model, options: FitOptions): Promise<FitResult>
   const countCorrect = options.accuracy ?? classification;
   const lossFn = resolveLoss(options.loss, classification);
   const backend = options.backend ?? modelBackend(model);
-  const loader = new DataLoader(trainData, { batchSize, seed: options.seed ?? 0, shuffle: options.shuffle ?? true });
+  const loader = new DataLoader(trainData, {
+    batchSize, seed: options.seed ?? 0, shuffle: options.shuffle ?? true, reuseBuffers: true,
+  });
   const bar = progress ? new ProgressBar(progress) : null;
   const label = options.label ?? 'epoch';
   const history: EpochMetrics[] = [];
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = performance.now();
-    const totals = new DeviceTotals(backend, countCorrect);
+    const totals = new DeviceTotals('fit', trainData, backend, countCorrect);
     let step = 0;
     let running = '';
     bar?.start();
