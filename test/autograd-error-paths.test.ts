@@ -4,6 +4,8 @@ import {
   ShapeError, ValueError, add, backward, defineOp, exp, kernels as k, linear, liveTensorCount, mean, mul,
   softmaxCrossEntropy, sum, tensor, tidy,
 } from '../bindings/index.js';
+import { makeDataset } from '../bindings/data/dataset.js';
+import { Linear, ReLU, SGD, Sequential, fit } from '../bindings/index.js';
 import { AUTOGRAD_BACKENDS } from './autograd-backends.js';
 
 const values = async (t: { data(): Promise<Float32Array> }) => Array.from(await t.data());
@@ -197,4 +199,18 @@ describe('broadcast kernels', () => {
     x.dispose();
     y.dispose();
   });
+});
+
+test('fit() steps that fail on a bad label leave no tensors behind', async () => {
+  const x = Float32Array.from({ length: 40 }, (_, i) => Math.sin(i));
+  const y = Uint8Array.from({ length: 10 }, (_, i) => (i === 7 ? 9 : i % 3)); // 9 is not one of 3 classes
+  const trainData = makeDataset(x, y, [4]);
+  const model = new Sequential(new Linear(4, 8, { seed: 1 }), new ReLU(), new Linear(8, 3, { seed: 2 }));
+  const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+  const attempt = () => fit(model, { trainData, epochs: 1, batchSize: 5, optimizer, shuffle: false });
+  await expect(attempt()).rejects.toThrow(/label 2 is 9/);
+  const afterOne = liveTensorCount(); // the parameters and the gradients of the first, good batch
+  for (let i = 0; i < 3; i++) await expect(attempt()).rejects.toThrow(ValueError);
+  expect(liveTensorCount()).toBe(afterOne);
+  model.dispose();
 });
