@@ -6,7 +6,7 @@ import type { BinaryOp, BroadcastLayout, UnaryOp } from './backend.js';
 import { BINARY_OPS, UNARY_OPS } from './backend.js';
 import { BackendError, ShapeError, ValueError } from './errors.js';
 import { broadcastShapes, formatShape, sameShape, shapeSize } from './shape.js';
-import { Tensor, empty, tensor } from './tensor.js';
+import { Tensor, empty, full, tensor } from './tensor.js';
 
 function sameBackend(op: string, ...tensors: Tensor[]): void {
   const backend = tensors[0].backend;
@@ -115,13 +115,21 @@ export function crossEntropy(
   const [rows, cols] = rows2d('crossEntropy', logits);
   const gradScale = finiteNumber('crossEntropy', 'gradScale', options.gradScale ?? (rows > 0 ? 1 / rows : 1));
   const labelValues = labelTensor(labels, rows, cols, logits);
-  const loss = empty([rows], logits.backend);
-  const grad = options.grad ? empty(logits.shape, logits.backend) : null;
-  logits.backend.crossEntropy(
-    logits.storage, labelValues.storage, loss.storage, grad ? grad.storage : null, rows, cols, gradScale,
-  );
-  labelValues.dispose();
-  return { loss, grad };
+  let loss: Tensor | null = null, grad: Tensor | null = null;
+  try {
+    loss = empty([rows], logits.backend);
+    grad = options.grad ? empty(logits.shape, logits.backend) : null;
+    logits.backend.crossEntropy(
+      logits.storage, labelValues.storage, loss.storage, grad ? grad.storage : null, rows, cols, gradScale,
+    );
+    return { loss, grad };
+  } catch (error) {
+    loss?.dispose();
+    grad?.dispose();
+    throw error;
+  } finally {
+    labelValues.dispose();
+  }
 }
 
 /** Index of the maximum of each row of a 2-d tensor, as f32. */
@@ -214,9 +222,9 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
 export function normaliseAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
   const list = axes === undefined ? [...Array(rank).keys()] : typeof axes === 'number' ? [axes] : [...axes];
   const out = list.map((axis) => {
-    if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1))
+    if (!Number.isInteger(axis) || axis < -Math.max(rank, 1) || axis >= Math.max(rank, 1))
       throw new ShapeError(`${op}: axis ${axis} is out of range for a rank-${rank} tensor`);
-    return axis < 0 ? axis + rank : axis;
+    return axis < 0 ? axis + Math.max(rank, 1) : axis;
   });
   if (new Set(out).size !== out.length) throw new ShapeError(`${op}: repeated axis in [${list.join(', ')}]`);
   return out.filter((axis) => axis < rank).sort((x, y) => x - y);
@@ -373,14 +381,18 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
     throw new ShapeError(`broadcastTo: ${formatShape(x.shape)} cannot be broadcast to ${formatShape(shape)}`);
   const y = empty(shape, x.backend);
   if (y.size === 0) return y;
-  x.backend.fill(y.storage, 0, y.size);
-  x.backend.binary('add', y.storage, x.storage, y.storage, layout);
+  // One kernel writing a fresh output: y = x + 0, with x broadcast and the 0 a scalar.
+  const zero = full([], 0, { backend: x.backend });
+  x.backend.binary('add', x.storage, zero.storage, y.storage, {
+    outShape: layout.outShape, aStrides: layout.bStrides, bStrides: [0, 0, 0, 0],
+  });
+  zero.dispose();
   return y;
 }
 
 /**
  * Sums x down to shape, the inverse of broadcasting shape up to x's shape: the gradient of a
- * broadcast input. Always returns a new tensor.
+ * broadcast input. Returns x itself when shape is x's shape (nothing to sum), a new tensor otherwise.
  */
 export function sumTo(x: Tensor, shape: readonly number[]): Tensor {
   sameBackend('sumTo', x);
@@ -388,6 +400,7 @@ export function sumTo(x: Tensor, shape: readonly number[]): Tensor {
   const broadcast = lead >= 0 && sameShape(broadcastShapes(shape, x.shape), x.shape);
   if (!broadcast)
     throw new ShapeError(`sumTo: ${formatShape(x.shape)} is not a broadcast of ${formatShape(shape)}`);
+  if (sameShape(shape, x.shape)) return x;
   const axes: number[] = [];
   for (let i = 0; i < x.rank; i++) if (i < lead || (shape[i - lead] === 1 && x.shape[i] !== 1)) axes.push(i);
   const summed = sum(x, axes, true);

@@ -55,8 +55,17 @@ export function tidy<T>(fn: () => T): T {
   let result: T;
   try {
     result = fn();
-  } finally {
+  } catch (error) {
     scopes.pop();
+    disposeScope(scope);
+    throw error;
+  }
+  scopes.pop();
+  if (isThenable(result)) {
+    disposeScope(scope);
+    // The caller gets the error below; the abandoned promise must not reject unhandled.
+    result.then(undefined, () => {});
+    throw new ValueError('tidy needs a synchronous function: fn returned a promise, and its tensors would be disposed at its first await');
   }
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
@@ -67,6 +76,15 @@ export function tidy<T>(fn: () => T): T {
     else t.dispose();
   }
   return result;
+}
+
+function disposeScope(scope: Scope): void {
+  for (const t of scope) if (!t.kept) t.dispose();
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null &&
+    typeof (value as { then?: unknown }).then === 'function';
 }
 
 function collectTensors(value: unknown, into: Set<Tensor>): void {
@@ -177,7 +195,7 @@ export class Tensor {
     }
     if (!source || typeof source !== 'object' || source.length !== this.size)
       throw new ShapeError(`copyFrom: expected ${this.size} values for ${formatShape(this.shape)}, got ${String(source?.length)}`);
-    this.backend.write(storage, source instanceof Float32Array ? source : Float32Array.from(source));
+    this.backend.write(storage, hostValues('copyFrom', source));
     return this;
   }
 
@@ -226,19 +244,40 @@ export function resolveShape(shape: readonly number[], size: number): number[] {
   return resolved;
 }
 
+/**
+ * Host values as f32. Typed arrays pass unchecked; any other array-like must hold only numbers
+ * (NaN and ±Infinity included), since Float32Array.from would turn anything else into NaN silently.
+ */
+function hostValues(where: string, values: ArrayLike<number>): Float32Array {
+  if (values instanceof Float32Array) return values;
+  if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array || values instanceof BigUint64Array))
+    return Float32Array.from(values);
+  for (let i = 0; i < values.length; i++)
+    if (typeof values[i] !== 'number')
+      throw new ValueError(`${where}: value ${i} is ${describe(values[i])}, not a number`);
+  return Float32Array.from(values);
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `the string '${value}'` : `${String(value)} (${typeof value})`;
+}
+
 /** Creates a tensor from host data. */
 export function tensor(
   data: ArrayLike<number> | number, shape?: readonly number[], options: TensorOptions = {},
 ): Tensor {
+  if (typeof data !== 'number' && (!data || typeof data !== 'object' || typeof data.length !== 'number'))
+    throw new ValueError(`tensor: data must be a number or an array of numbers, got ${describe(data)}`);
   const values = typeof data === 'number' ? [data] : data;
   const resolved = shape ?? (typeof data === 'number' ? [] : [values.length]);
   checkShape(resolved);
   if (shapeSize(resolved) !== values.length)
     throw new ShapeError(`${values.length} values do not fill shape ${formatShape(resolved)}`);
   const backend = options.backend ?? defaultBackend();
+  const host = hostValues('tensor', values);
   const storage = backend.alloc(values.length);
   const t = new Tensor(backend, storage, resolved);
-  backend.write(storage, values instanceof Float32Array ? values : Float32Array.from(values));
+  backend.write(storage, host);
   t.requiresGrad = options.requiresGrad ?? false;
   return t;
 }

@@ -39,8 +39,11 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
     return;
   }
   if (leaf.grad && !leaf.grad.disposed) {
-    k.accumulate(leaf.grad, g);
-    g.dispose();
+    try {
+      k.accumulate(leaf.grad, g);
+    } finally {
+      g.dispose();
+    }
   } else {
     leaf.grad = g.keep();
   }
@@ -93,32 +96,35 @@ export function backward(root: Tensor, gradient?: Tensor, options: BackwardOptio
       for (const node of order) {
         const dy = grads.get(node);
         if (!dy) continue;
+        const inputGrads = tidy(() => node.runBackward(dy)); // on a throw, dy is still in grads and freed below
         grads.delete(node);
-        const inputGrads = tidy(() => node.runBackward(dy));
         const taken = new Set<Tensor>();
-        node.edges.forEach((edge, i) => {
-          let g = inputGrads[i] ?? null;
-          if (!g) return;
-          if (taken.has(g)) g = k.copy(g);
-          taken.add(g);
-          if (!sameShape(g.shape, node.inputShapes[i]))
-            throw new ShapeError(
-              `backward of '${node.op}' returned a gradient of shape ${formatShape(g.shape)} ` +
-                `for input ${i} of shape ${formatShape(node.inputShapes[i])}`,
-            );
-          if (!edge) g.dispose();
-          else if ('leaf' in edge) accumulateLeaf(edge.leaf, g);
-          else {
-            const previous = grads.get(edge.node);
-            if (previous) {
-              grads.set(edge.node, k.binary('add', previous, g));
-              previous.dispose();
-              g.dispose();
-            } else grads.set(edge.node, g);
-          }
-        });
-        for (const g of inputGrads) if (g && !taken.has(g)) g.dispose();
-        if (!taken.has(dy)) dy.dispose();
+        try {
+          node.edges.forEach((edge, i) => {
+            const returned = inputGrads[i] ?? null;
+            if (!returned) return;
+            if (!sameShape(returned.shape, node.inputShapes[i]))
+              throw new ShapeError(
+                `backward of '${node.op}' returned a gradient of shape ${formatShape(returned.shape)} ` +
+                  `for input ${i} of shape ${formatShape(node.inputShapes[i])}`,
+              );
+            const g = taken.has(returned) ? k.copy(returned) : returned;
+            taken.add(g);
+            if (!edge) g.dispose();
+            else if ('leaf' in edge) accumulateLeaf(edge.leaf, g);
+            else {
+              const previous = grads.get(edge.node);
+              if (previous) {
+                grads.set(edge.node, k.binary('add', previous, g));
+                previous.dispose();
+                g.dispose();
+              } else grads.set(edge.node, g);
+            }
+          });
+        } finally {
+          for (const g of inputGrads) if (g && !taken.has(g)) g.dispose();
+          if (!taken.has(dy)) dy.dispose();
+        }
       }
     } finally {
       for (const g of grads.values()) g.dispose();

@@ -59,7 +59,8 @@ export interface OpDefinition<P> {
   /**
    * Given the gradient of the output, returns one gradient per input, shaped like that input,
    * or null where ctx.needsGrad is false. Runs under noGrad() inside a tidy() scope, so
-   * temporaries need no dispose. Return new tensors, or dy itself (or a view of it) for at most one input.
+   * temporaries need no dispose. Return new tensors, or dy itself (backward() copies it for every
+   * input after the first it is returned for), or a view of dy for at most one input.
    */
   backward(dy: Tensor, params: P, ctx: OpContext): readonly (Tensor | null)[];
 }
@@ -117,14 +118,21 @@ export class Node implements GradNode {
   }
 }
 
+/** Throws a ValueError naming the op and argument unless value is a Tensor. */
+export function expectTensor(op: string, argument: string, value: unknown): asserts value is Tensor {
+  if (!(value instanceof Tensor)) {
+    const got = value === null ? 'null' : typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `${String(value)} (${typeof value})`;
+    throw new ValueError(`${op}: ${argument} must be a Tensor, got ${got}`);
+  }
+}
+
 /**
  * Turns an op definition into a function over tensors that records the graph when any input
  * requires grad and grad mode is on.
  */
 export function defineOp<P = undefined>(definition: OpDefinition<P>): (inputs: readonly Tensor[], params: P) => Tensor {
   return (inputs, params) => {
-    for (const t of inputs)
-      if (!(t instanceof Tensor)) throw new ValueError(`${definition.name}: expected tensors, got ${String(t)}`);
+    inputs.forEach((t, i) => expectTensor(definition.name, `input ${i}`, t));
     const gradOn = isGradEnabled();
     const ctx = new OpContext(
       inputs.map((t) => gradOn && t.requiresGrad),

@@ -3,15 +3,13 @@ import { ShapeError } from '../errors.js';
 import * as k from '../kernels.js';
 import { formatShape } from '../shape.js';
 import { Tensor, tidy } from '../tensor.js';
+import { expectTensor } from './graph.js';
+import { rows } from './ops/activation.js';
 
 /** Index of the largest entry along the last axis (as f32), shape x.shape without it. */
 export function argmax(x: Tensor): Tensor {
-  if (!(x instanceof Tensor) || x.rank === 0 || x.shape[x.rank - 1] === 0)
-    throw new ShapeError(`argmax: needs a last axis with at least one element, got ${x instanceof Tensor ? formatShape(x.shape) : String(x)}`);
-  return tidy(() => {
-    const cols = x.shape[x.rank - 1];
-    return k.argmax(x.alias([x.size / cols, cols])).alias(x.shape.slice(0, -1));
-  });
+  expectTensor('argmax', 'x', x);
+  return tidy(() => k.argmax(rows('argmax', x)).alias(x.shape.slice(0, -1)));
 }
 
 /** Number of rows of logits [N, C] whose argmax equals the label, as a scalar tensor (d2l's accuracy()). */

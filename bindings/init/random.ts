@@ -8,6 +8,13 @@
 import { ValueError } from '../errors.js';
 import { philox4x32_10 } from '../cpu/philox.js';
 
+/** Returns seed when it is a non-negative safe integer (a Philox key of two u32 words), else throws a ValueError. */
+export function checkSeed(where: string, seed: unknown): number {
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0)
+    throw new ValueError(`${where}: seed must be a non-negative integer, got ${String(seed)}`);
+  return seed;
+}
+
 export class Random {
   private readonly key: [number, number];
   private block = 0;
@@ -15,8 +22,7 @@ export class Random {
   private spareNormal: number | null = null;
 
   constructor(readonly seed: number) {
-    if (!Number.isSafeInteger(seed) || seed < 0)
-      throw new ValueError(`a seed must be a non-negative safe integer, got ${String(seed)}`);
+    checkSeed('Random', seed);
     this.key = [seed >>> 0, Math.floor(seed / 4294967296) >>> 0];
   }
 

@@ -2,7 +2,7 @@
 import { ValueError } from '../errors.js';
 import { relu, sigmoid, tanh, dropout } from '../autograd/ops/activation.js';
 import { flatten } from '../autograd/ops/reduce.js';
-import { Random, randomFrom } from '../init/random.js';
+import { Random, checkSeed, randomFrom } from '../init/random.js';
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
 
@@ -48,7 +48,10 @@ export class Dropout extends Module {
   constructor(readonly p: number, options: { seed?: number | Random } = {}) {
     super();
     if (typeof p !== 'number' || !(p >= 0 && p < 1)) throw new ValueError(`Dropout: p must be in [0, 1), got ${String(p)}`);
-    this.seed = typeof options.seed === 'number' ? options.seed : randomFrom(options.seed).nextSeed();
+    const { seed } = options;
+    if (seed !== undefined && !(seed instanceof Random))
+      checkSeed('Dropout', seed);
+    this.seed = typeof seed === 'number' ? seed : randomFrom(seed).nextSeed();
   }
 
   forward(x: Tensor): Tensor {

@@ -9,7 +9,10 @@ import { Module } from './module.js';
 export interface LinearOptions {
   /** Learn an additive bias (default true). */
   bias?: boolean;
-  /** Weight initialiser, or one per parameter. Default: PyTorch's U(±1/√in) for both. */
+  /**
+   * Weight initialiser, or one per parameter ({ weight, bias }). A single initialiser sets the
+   * weight only. Default, for each parameter not given: PyTorch's U(±1/√in).
+   */
   init?: Initializer | { weight?: Initializer; bias?: Initializer };
   /** Seed or Random for the initialisers; the default source (manualSeed) when absent. */
   seed?: number | Random;
@@ -31,8 +34,9 @@ export class Linear extends Module {
     const backend = options.backend ?? defaultBackend();
     const random = randomFrom(options.seed);
     const init = options.init;
-    const weightInit = (init && 'values' in init ? init : init?.weight) ?? linearDefault();
-    const biasInit = (init && 'values' in init ? init : init?.bias) ?? linearDefault(inFeatures);
+    const perParameter = init && 'values' in init ? { weight: init } : init;
+    const weightInit = perParameter?.weight ?? linearDefault();
+    const biasInit = perParameter?.bias ?? linearDefault(inFeatures);
     this.weight = this.registerParameter('weight', initTensor([outFeatures, inFeatures], weightInit, { backend, seed: random }));
     this.bias = options.bias === false
       ? null

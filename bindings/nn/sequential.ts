@@ -17,13 +17,16 @@ export class Sequential extends Module {
     this.layers = layers;
   }
 
-  /** Runs the layers in turn; a Linear followed by a ReLU runs as one fused linear+ReLU kernel. */
+  /**
+   * Runs the layers in turn; a Linear followed by a ReLU runs as one fused linear+ReLU kernel.
+   * Only the exact classes fuse: a subclass of either may change forward and runs on its own.
+   */
   forward(x: Tensor): Tensor {
     return tidy(() => {
       let y = x;
       for (let i = 0; i < this.layers.length; i++) {
         const layer = this.layers[i];
-        if (layer instanceof Linear && this.layers[i + 1] instanceof ReLU) {
+        if (isExactly(layer, Linear) && isExactly(this.layers[i + 1], ReLU)) {
           y = layer.forward(y, { relu: true });
           i++;
         } else y = layer.forward(y);
@@ -31,4 +34,8 @@ export class Sequential extends Module {
       return y;
     });
   }
+}
+
+function isExactly<T extends object>(value: unknown, type: abstract new (...args: any[]) => T): value is T {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === type.prototype;
 }

@@ -3,7 +3,7 @@ import { ShapeError, ValueError } from '../../errors.js';
 import * as k from '../../kernels.js';
 import { formatShape } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
-import { defineOp } from '../graph.js';
+import { defineOp, expectTensor } from '../graph.js';
 
 const reluOp = defineOp({
   name: 'relu',
@@ -53,7 +53,7 @@ export function tanh(x: Tensor): Tensor {
 }
 
 /** x viewed as [rows, last axis] for the row kernels. */
-function rows(op: string, x: Tensor): Tensor {
+export function rows(op: string, x: Tensor): Tensor {
   if (x.rank === 0 || x.shape[x.rank - 1] === 0)
     throw new ShapeError(`${op}: needs a last axis with at least one element, got ${formatShape(x.shape)}`);
   const cols = x.shape[x.rank - 1];
@@ -107,12 +107,14 @@ const logSoftmaxOp = defineOp({
 
 /** Softmax over the last axis (axis must be -1 or rank − 1). */
 export function softmax(x: Tensor, axis = -1): Tensor {
+  expectTensor('softmax', 'x', x);
   lastAxis('softmax', axis, x.rank);
   return softmaxOp([x], undefined);
 }
 
 /** Log-softmax over the last axis (axis must be -1 or rank − 1), max-subtracted. */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
+  expectTensor('logSoftmax', 'x', x);
   lastAxis('logSoftmax', axis, x.rank);
   return logSoftmaxOp([x], undefined);
 }
@@ -141,6 +143,7 @@ const dropoutOp = defineOp<k.DropoutOptions>({
  */
 export function dropout(x: Tensor, options: DropoutOptions): Tensor {
   if (!options || typeof options !== 'object') throw new ValueError('dropout: options { p, seed } are required');
+  expectTensor('dropout', 'x', x);
   const { p, seed, offset = 0, training = true } = options;
   const args = { p, seed, offset };
   if (!training || p === 0) {

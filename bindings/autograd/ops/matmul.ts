@@ -3,7 +3,7 @@ import { ShapeError } from '../../errors.js';
 import * as k from '../../kernels.js';
 import { formatShape } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
-import { defineOp } from '../graph.js';
+import { defineOp, expectTensor } from '../graph.js';
 import { reshape } from './reduce.js';
 
 const matmulOp = defineOp({
@@ -23,7 +23,8 @@ const matmulOp = defineOp({
 
 /** Matrix product of 2-d tensors; a 1-d operand is a row (a) or column (b) vector and its axis is dropped, as in PyTorch. */
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new ShapeError('matmul: operands must be tensors');
+  expectTensor('matmul', 'a', a);
+  expectTensor('matmul', 'b', b);
   if (a.rank < 1 || a.rank > 2 || b.rank < 1 || b.rank > 2)
     throw new ShapeError(`matmul: expected 1-d or 2-d operands, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
   if (a.rank === 2 && b.rank === 2) return matmulOp([a, b], undefined);
@@ -65,6 +66,9 @@ const linearOp = defineOp<{ relu: boolean }>({
  * x is [N, in], w is [out, in] (PyTorch's layout), b is [out] or null.
  */
 export function linear(x: Tensor, w: Tensor, b: Tensor | null = null, options: LinearOptions = {}): Tensor {
+  expectTensor('linear', 'x', x);
+  expectTensor('linear', 'weight', w);
+  if (b !== null) expectTensor('linear', 'bias', b);
   if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== w.shape[1])
     throw new ShapeError(
       `linear: expected x [N, in] and weight [out, in], got x ${formatShape(x.shape)} and weight ${formatShape(w.shape)}`,
