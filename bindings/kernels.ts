@@ -8,6 +8,17 @@ import { BackendError, ShapeError, ValueError } from './errors.js';
 import { broadcastShapes, formatShape, sameShape, shapeSize } from './shape.js';
 import { Tensor, empty, full, tensor } from './tensor.js';
 
+/** Returns `out` once `kernel` has written it; frees `out` if the backend throws. */
+function written(out: Tensor, kernel: () => void): Tensor {
+  try {
+    kernel();
+  } catch (error) {
+    out.dispose();
+    throw error;
+  }
+  return out;
+}
+
 function sameBackend(op: string, ...tensors: Tensor[]): void {
   const backend = tensors[0].backend;
   for (const t of tensors) {
@@ -46,10 +57,11 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   if (bias && !(bias.rank === 1 && bias.shape[0] === n))
     throw new ShapeError(`matmul: bias must have shape [${n}], got ${formatShape(bias.shape)}`);
   const c = empty([m, n], a.backend);
-  a.backend.matmul(a.storage, b.storage, c.storage, {
-    m, n, k, transA, transB, bias: bias ? bias.storage : null, relu,
+  return written(c, () => {
+    a.backend.matmul(a.storage, b.storage, c.storage, {
+      m, n, k, transA, transB, bias: bias ? bias.storage : null, relu,
+    });
   });
-  return c;
 }
 
 function rows2d(op: string, x: Tensor): [number, number] {
@@ -63,8 +75,9 @@ export function softmax(x: Tensor): Tensor {
   sameBackend('softmax', x);
   const [rows, cols] = rows2d('softmax', x);
   const y = empty(x.shape, x.backend);
-  x.backend.softmax(x.storage, y.storage, rows, cols, false);
-  return y;
+  return written(y, () => {
+    x.backend.softmax(x.storage, y.storage, rows, cols, false);
+  });
 }
 
 /** Log-softmax over the last axis of a 2-d tensor. */
@@ -72,8 +85,9 @@ export function logSoftmax(x: Tensor): Tensor {
   sameBackend('logSoftmax', x);
   const [rows, cols] = rows2d('logSoftmax', x);
   const y = empty(x.shape, x.backend);
-  x.backend.softmax(x.storage, y.storage, rows, cols, true);
-  return y;
+  return written(y, () => {
+    x.backend.softmax(x.storage, y.storage, rows, cols, true);
+  });
 }
 
 export type Labels = ArrayLike<number> | Tensor;
@@ -137,8 +151,9 @@ export function argmax(x: Tensor): Tensor {
   sameBackend('argmax', x);
   const [rows, cols] = rows2d('argmax', x);
   const y = empty([rows], x.backend);
-  x.backend.argmax(x.storage, y.storage, rows, cols);
-  return y;
+  return written(y, () => {
+    x.backend.argmax(x.storage, y.storage, rows, cols);
+  });
 }
 
 export function unary(op: UnaryOp, x: Tensor, alpha = 0): Tensor {
@@ -146,8 +161,9 @@ export function unary(op: UnaryOp, x: Tensor, alpha = 0): Tensor {
   sameBackend(op, x);
   finiteNumber(op, 'alpha', alpha);
   const y = empty(x.shape, x.backend);
-  x.backend.unary(op, x.storage, y.storage, x.size, alpha);
-  return y;
+  return written(y, () => {
+    x.backend.unary(op, x.storage, y.storage, x.size, alpha);
+  });
 }
 
 export function relu(x: Tensor): Tensor {
@@ -160,8 +176,9 @@ export function reluBackward(y: Tensor, dy: Tensor): Tensor {
   if (!sameShape(y.shape, dy.shape))
     throw new ShapeError(`reluBackward: y ${formatShape(y.shape)} and dy ${formatShape(dy.shape)} differ`);
   const dx = empty(y.shape, y.backend);
-  y.backend.reluBackward(y.storage, dy.storage, dx.storage, y.size);
-  return dx;
+  return written(dx, () => {
+    y.backend.reluBackward(y.storage, dy.storage, dx.storage, y.size);
+  });
 }
 
 /**
@@ -214,8 +231,9 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
   sameBackend(op, a, b);
   const { shape, layout } = broadcastLayout(a.shape, b.shape);
   const y = empty(shape, a.backend);
-  if (y.size > 0) a.backend.binary(op, a.storage, b.storage, y.storage, layout);
-  return y;
+  return written(y, () => {
+    if (y.size > 0) a.backend.binary(op, a.storage, b.storage, y.storage, layout);
+  });
 }
 
 /** Axes as sorted non-negative indices (all when undefined); a rank-0 tensor accepts axis 0 or -1 and has none. */
@@ -266,8 +284,9 @@ export function sum(x: Tensor, axes?: number | readonly number[], keepDims = fal
 export function copy(x: Tensor): Tensor {
   sameBackend('copy', x);
   const y = empty(x.shape, x.backend);
-  x.backend.copy(x.storage, y.storage, x.size);
-  return y;
+  return written(y, () => {
+    x.backend.copy(x.storage, y.storage, x.size);
+  });
 }
 
 export interface DropoutOptions {
@@ -299,8 +318,9 @@ export function dropout(x: Tensor, options: DropoutOptions): Tensor {
   sameBackend('dropout', x);
   const args = dropoutArgs('dropout', options);
   const y = empty(x.shape, x.backend);
-  x.backend.dropout(x.storage, y.storage, x.size, args);
-  return y;
+  return written(y, () => {
+    x.backend.dropout(x.storage, y.storage, x.size, args);
+  });
 }
 
 /** The gradient of dropout: regenerates the same mask from (seed, offset) and applies it to dy. */

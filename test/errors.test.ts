@@ -1,7 +1,7 @@
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
-import { DisposedError, ShapeError, ValueError, BackendError } from '../bindings/errors.js';
+import { DisposedError, ShapeError, ValueError, BackendError, ResourceLimitError } from '../bindings/errors.js';
 import * as k from '../bindings/kernels.js';
-import { tensor, zeros } from '../bindings/tensor.js';
+import { liveTensorCount, tensor, zeros } from '../bindings/tensor.js';
 import type { Backend } from '../bindings/backend.js';
 import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 
@@ -83,5 +83,25 @@ describe.each(backends)('bad input on %s gets a typed error that names the probl
     expect(() => k.sgdUpdate(t([3]), t([3]), null, { lr: NaN })).toThrow(/lr must be a finite number/);
     expect(() => k.sgdUpdate(t([3]), t([3]), null, { lr: 0.1, momentum: 0.9 })).toThrow(/velocity/);
     expect(() => k.adamUpdate(t([3]), t([3]), t([3]), t([3]), { lr: 0.1, step: 0 })).toThrow(/step/);
+  });
+});
+
+describe('a kernel that fails frees the output it allocated', () => {
+  test('a wasm matmul whose scratch cannot grow throws ResourceLimitError and leaks nothing', async () => {
+    const small = await createWasmBackend({ maxMemoryMiB: 64 });
+    const a = zeros([256, 256], { backend: small }), b = zeros([256, 1024], { backend: small });
+    // Fill the heap with 256 KiB blocks, then free the last five: room for the 1 MiB output, not for the packing scratch.
+    const fillers = [];
+    try {
+      for (;;) fillers.push(small.alloc(65536));
+    } catch (error) {
+      expect(error).toBeInstanceOf(ResourceLimitError);
+    }
+    for (const filler of fillers.splice(-5)) small.free(filler);
+    const tensorsBefore = liveTensorCount(), storagesBefore = small.memoryStats().liveStorages;
+    expect(() => k.matmul(a, b)).toThrow(ResourceLimitError);
+    expect(liveTensorCount()).toBe(tensorsBefore);
+    expect(small.memoryStats().liveStorages).toBe(storagesBefore);
+    small.dispose();
   });
 });
