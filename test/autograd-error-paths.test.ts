@@ -208,7 +208,7 @@ test('fit() steps that fail on a bad label leave no tensors behind', async () =>
   const model = new Sequential(new Linear(4, 8, { seed: 1 }), new ReLU(), new Linear(8, 3, { seed: 2 }));
   const optimizer = new SGD(model.parameters(), { lr: 0.1 });
   const attempt = () => fit(model, { trainData, epochs: 1, batchSize: 5, optimizer, shuffle: false });
-  await expect(attempt()).rejects.toThrow(/label 2 is 9/);
+  await expect(attempt()).rejects.toThrow(/label of example 7 is 9/);
   const afterOne = liveTensorCount(); // the parameters and the gradients of the first, good batch
   for (let i = 0; i < 3; i++) await expect(attempt()).rejects.toThrow(ValueError);
   expect(liveTensorCount()).toBe(afterOne);
