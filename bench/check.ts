@@ -4,7 +4,7 @@
  */
 import type { BenchCase, MatmulCase, RowsCase } from './cases.js';
 import type { CaseInputs, MatmulInputs, RowsInputs } from './inputs.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 
 export type CaseOutput =
   | { readonly kind: 'matmul'; readonly c: Float32Array }

@@ -1,7 +1,7 @@
 /** Deterministic inputs for each case, the same for every backend and peer. */
 import type { BenchCase } from './cases.js';
 import { operandShapes } from './cases.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 
 export function uniformArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
   const random = new RandomStream(seed);

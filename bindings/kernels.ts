@@ -6,6 +6,7 @@ import type { BinaryOp, BroadcastLayout, UnaryOp } from './backend.js';
 import { BINARY_OPS, UNARY_OPS } from './backend.js';
 import { BackendError, ShapeError, ValueError } from './errors.js';
 import { broadcastShapes, formatShape, sameShape, shapeSize } from './shape.js';
+import { checkSeed } from './random.js';
 import { Tensor, empty, full, tensor } from './tensor.js';
 
 /** Returns `out` once `kernel` has written it; frees `out` if the backend throws. */
@@ -300,8 +301,7 @@ export interface DropoutOptions {
 export function dropoutArgs(op: string, { p, seed, offset = 0 }: DropoutOptions) {
   if (typeof p !== 'number' || !(p >= 0 && p < 1))
     throw new ValueError(`${op}: p must be in [0, 1), got ${String(p)}`);
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new ValueError(`${op}: seed must be a non-negative integer, got ${String(seed)}`);
+  checkSeed(op, seed);
   if (!Number.isInteger(offset) || offset < 0 || offset > 0xffffffff)
     throw new ValueError(`${op}: offset must be an integer in [0, 2^32), got ${String(offset)}`);
   return {

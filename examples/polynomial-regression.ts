@@ -6,7 +6,7 @@
  * and the final training and test losses.
  */
 import { makeDataset, type Dataset } from '../bindings/data/dataset.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 import { Linear } from '../bindings/nn/index.js';
 import { SGD } from '../bindings/optim/index.js';
 import { evaluate, fit } from '../bindings/train/fit.js';

@@ -9,7 +9,7 @@
 import { add, backward, matmul, mul, square, squaredLoss, sum } from '../bindings/autograd/index.js';
 import { DataLoader } from '../bindings/data/dataloader.js';
 import { syntheticData } from '../bindings/data/synthetic.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 import * as k from '../bindings/kernels.js';
 import { tensor, tidy, zeros, type Tensor } from '../bindings/tensor.js';
 import { evaluate, fit, type Optimizer } from '../bindings/train/fit.js';

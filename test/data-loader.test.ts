@@ -1,7 +1,7 @@
 import { DataLoader, batchOrders, epochPermutation } from '../bindings/data/dataloader.js';
 import { makeDataset, subset, takePerClass, classCounts, perClassIndices, targetsAsFloat32 } from '../bindings/data/dataset.js';
 import { splitToDataset } from '../bindings/data/image-set.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { liveTensorCount } from '../bindings/tensor.js';
 import { ShapeError, ValueError } from '../bindings/errors.js';

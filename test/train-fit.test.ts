@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { makeDataset } from '../bindings/data/dataset.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 import { syntheticData } from '../bindings/data/synthetic.js';
 import { Linear, ReLU, Sequential } from '../bindings/nn/index.js';
 import { SGD } from '../bindings/optim/index.js';

@@ -1,6 +1,6 @@
 import { createWasmBackend, type WasmBackend } from '../bindings/wasm/wasm-backend.js';
 import { makeDataset } from '../bindings/data/dataset.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 import { Dropout, Linear, ReLU, Sequential } from '../bindings/nn/index.js';
 import { SGD } from '../bindings/optim/index.js';
 import { liveTensorCount } from '../bindings/tensor.js';

@@ -2,7 +2,7 @@
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import type { Backend } from '../bindings/backend.js';
 import { makeDataset } from '../bindings/data/dataset.js';
-import { RandomStream } from '../bindings/data/random.js';
+import { RandomStream } from '../bindings/random.js';
 import { SGD } from '../bindings/optim/index.js';
 import { xavierUniform } from '../bindings/init/initializers.js';
 import { liveTensorCount } from '../bindings/tensor.js';

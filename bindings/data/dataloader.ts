@@ -8,7 +8,7 @@ import { ValueError } from '../errors.js';
 import { shapeSize } from '../shape.js';
 import { Tensor, tensor } from '../tensor.js';
 import { gather, targetsAsFloat32, type Dataset, type TargetArray } from './dataset.js';
-import { RandomStream, checkSeed } from './random.js';
+import { RandomStream, checkSeed } from '../random.js';
 
 export interface DataLoaderOptions {
   batchSize: number;

@@ -2,7 +2,7 @@
 export { makeDataset, subset, gather, takePerClass, classCounts, type Dataset, type TargetArray } from './dataset.js';
 export { DataLoader, epochPermutation, batchOrders, type DataLoaderOptions, type HostBatch, type TensorBatch } from './dataloader.js';
 export { syntheticData, type SyntheticOptions } from './synthetic.js';
-export { RandomStream } from './random.js';
+export { RandomStream } from '../random.js';
 export {
   FASHION_MNIST_CLASSES, DIGIT_CLASSES, decodeImageSet, encodeImageSet, toImageSet, splitToDataset,
   type ImageSet, type StoredImageSet, type StoredSplit, type SubsetOptions,

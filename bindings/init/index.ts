@@ -1,4 +1,5 @@
-export { Random, manualSeed, defaultRandomSource, randomFrom } from './random.js';
+export { Random } from '../random.js';
+export { manualSeed, defaultRandomSource, randomFrom } from './random.js';
 export {
   type Initializer, type InitOptions, normal, uniform, constant, zeros, ones, xavierUniform, xavierNormal,
   linearDefault, fans, initTensor, initialize,

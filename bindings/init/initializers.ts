@@ -7,7 +7,8 @@ import type { Backend } from '../backend.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { checkShape, formatShape, shapeSize } from '../shape.js';
 import { Tensor, tensor } from '../tensor.js';
-import { Random, randomFrom } from './random.js';
+import { Random } from '../random.js';
+import { randomFrom } from './random.js';
 
 export interface Initializer {
   readonly name: string;

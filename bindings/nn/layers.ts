@@ -2,7 +2,8 @@
 import { ValueError } from '../errors.js';
 import { relu, sigmoid, tanh, dropout } from '../autograd/ops/activation.js';
 import { flatten } from '../autograd/ops/reduce.js';
-import { Random, checkSeed, randomFrom } from '../init/random.js';
+import { Random, checkSeed } from '../random.js';
+import { randomFrom } from '../init/random.js';
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
 

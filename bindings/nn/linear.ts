@@ -2,7 +2,8 @@ import type { Backend } from '../backend.js';
 import { ValueError } from '../errors.js';
 import { linear } from '../autograd/ops/matmul.js';
 import { type Initializer, initTensor, linearDefault } from '../init/initializers.js';
-import { Random, randomFrom } from '../init/random.js';
+import { Random } from '../random.js';
+import { randomFrom } from '../init/random.js';
 import { defaultBackend, type Tensor } from '../tensor.js';
 import { Module } from './module.js';
 

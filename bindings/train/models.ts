@@ -1,7 +1,7 @@
 /** The d2l chapter 3–4 classifiers on 28×28 images, as Sequentials with PyTorch's parameter names. */
 import type { Backend } from '../backend.js';
 import { ValueError } from '../errors.js';
-import { Random } from '../init/random.js';
+import { Random } from '../random.js';
 import { linearDefault, normal, xavierUniform, zeros, type Initializer } from '../init/initializers.js';
 import { Dropout, Linear, ReLU, Sequential } from '../nn/index.js';
 
