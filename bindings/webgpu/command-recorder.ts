@@ -20,6 +20,8 @@ export class CommandRecorder {
   /** Buffers the pending commands touch: a write to one of them must wait for the submit. */
   private readonly touched = new Set<GPUBuffer>();
   private readonly destroyAfterSubmit: GPUBuffer[] = [];
+  /** Bind group layouts by pipeline: getBindGroupLayout is a call into the implementation, asked once per pipeline. */
+  private readonly layouts = new WeakMap<GPUComputePipeline, GPUBindGroupLayout>();
   submits = 0;
   dispatches = 0;
 
@@ -68,12 +70,15 @@ export class CommandRecorder {
       this.staging.set(new Uint8Array(params.buffer, params.byteOffset, params.byteLength), offset);
       entries.push({ binding: 0, resource: { buffer: this.uniformBuffer, offset, size: this.slotBytes } });
     }
-    buffers.forEach((buffer, i) => {
-      if (!buffer) return;
+    for (let i = 0; i < buffers.length; i++) {
+      const buffer = buffers[i];
+      if (!buffer) continue;
       entries.push({ binding: i + 1, resource: { buffer } });
       this.touched.add(buffer);
-    });
-    const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
+    }
+    let layout = this.layouts.get(pipeline);
+    if (!layout) this.layouts.set(pipeline, (layout = pipeline.getBindGroupLayout(0)));
+    const bindGroup = this.device.createBindGroup({ layout, entries });
     this.pass ??= this.currentEncoder().beginComputePass();
     this.pass.setPipeline(pipeline);
     this.pass.setBindGroup(0, bindGroup);
