@@ -149,6 +149,12 @@ export class WebGPUBackend implements Backend {
     return this.pipelines.size;
   }
 
+  /** Bind groups reused from the cache, and made anew, so far. */
+  bindGroupStats(): { hits: number; misses: number; cached: number } {
+    const cache = this.recorder.bindGroups;
+    return { hits: cache.hits, misses: cache.misses, cached: cache.size };
+  }
+
   poolStats(): PoolStats & { liveBuffers: number; liveBytes: number } {
     let liveBytes = 0;
     for (const s of this.live) liveBytes += s.buffer.size;
