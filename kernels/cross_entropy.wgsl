@@ -18,7 +18,6 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> loss: array<f32>;
 @group(0) @binding(4) var<storage, read_write> grad: array<f32>;
 
-var<workgroup> partial: array<f32, WG>;
 var<private> nan_bits: u32 = 0x7fc00000u;
 
 struct RowStats {
@@ -26,21 +25,6 @@ struct RowStats {
   total: f32,
   // the label as an index, or cols when the label is invalid
   label: u32,
-}
-
-fn reduce(lid: u32, value: f32, take_max: bool) -> f32 {
-  partial[lid] = value;
-  workgroupBarrier();
-  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
-    if (lid < stride) {
-      let other = partial[lid + stride];
-      partial[lid] = select(partial[lid] + other, max(partial[lid], other), take_max);
-    }
-    workgroupBarrier();
-  }
-  let result = partial[0];
-  workgroupBarrier();
-  return result;
 }
 
 fn checked_label(row: u32) -> u32 {
@@ -55,10 +39,10 @@ fn row_stats(row: u32, lid: u32) -> RowStats {
   let base = row * cols;
   var local_max = logits[base];
   for (var c = lid; c < cols; c += WG) { local_max = max(local_max, logits[base + c]); }
-  let row_max = reduce(lid, local_max, true);
+  let row_max = workgroup_max(lid, local_max);
   var local_sum = 0.0;
   for (var c = lid; c < cols; c += WG) { local_sum += exp(logits[base + c] - row_max); }
-  let total = reduce(lid, local_sum, false);
+  let total = workgroup_sum(lid, local_sum);
   return RowStats(row_max, total, checked_label(row));
 }
 

@@ -1,7 +1,8 @@
 // Reductions over x viewed as [outer, length, inner].
-// sum_rows (inner == 1): one workgroup per output, strided partial sums and a workgroup tree reduction.
+// sum_rows (inner == 1): one workgroup per output, strided partial sums and a workgroup tree reduction (rows.wgsl).
 // sum_columns: one invocation per output (o, i), summing down its column.
-// argmax: one workgroup per row of [rows = outer, cols = length]; the first maximum wins.
+// argmax: one workgroup per row of [rows = outer, cols = length], pairing rows.wgsl's `partial` with
+// `partial_indices`; the first maximum wins.
 // argmax_serial: one invocation per row, no barriers (for CPU-emulated adapters).
 // Specialisation constants: WG (workgroup size, a power of two).
 
@@ -16,7 +17,6 @@ struct Params {
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 
-var<workgroup> partial_values: array<f32, WG>;
 var<workgroup> partial_indices: array<u32, WG>;
 
 @compute @workgroup_size(WG)
@@ -27,13 +27,8 @@ fn sum_rows(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg:
   let base = row * params.length;
   var acc = 0.0;
   for (var l = lid; l < params.length; l += WG) { acc += x[base + l]; }
-  partial_values[lid] = acc;
-  workgroupBarrier();
-  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
-    if (lid < stride) { partial_values[lid] += partial_values[lid + stride]; }
-    workgroupBarrier();
-  }
-  if (lid == 0u) { out[row] = partial_values[0]; }
+  let total = workgroup_sum(lid, acc);
+  if (lid == 0u) { out[row] = total; }
 }
 
 @compute @workgroup_size(WG)
@@ -68,16 +63,16 @@ fn argmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: v
       best_index = c;
     }
   }
-  partial_values[lid] = best_value;
+  partial[lid] = best_value;
   partial_indices[lid] = best_index;
   workgroupBarrier();
   for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
     if (lid < stride) {
-      let v = partial_values[lid + stride];
+      let v = partial[lid + stride];
       let index = partial_indices[lid + stride];
-      let mine = partial_values[lid];
+      let mine = partial[lid];
       if (v > mine || (v == mine && index < partial_indices[lid])) {
-        partial_values[lid] = v;
+        partial[lid] = v;
         partial_indices[lid] = index;
       }
     }

@@ -1,5 +1,5 @@
 // Row softmax / log-softmax of x [rows, cols], max-subtracted.
-// softmax: one workgroup per row, workgroup tree reductions for the max and the sum of exponentials.
+// softmax: one workgroup per row, workgroup tree reductions (rows.wgsl) for the max and the sum of exponentials.
 // softmax_serial: one invocation per row, no barriers (for CPU-emulated adapters, where barriers are
 // costly thread switches).
 // Specialisation constants: WG (workgroup size, a power of two), LOG (log-softmax when true).
@@ -13,32 +13,6 @@ struct Params {
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 
-var<workgroup> partial: array<f32, WG>;
-
-fn reduce_max(lid: u32, value: f32) -> f32 {
-  partial[lid] = value;
-  workgroupBarrier();
-  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
-    if (lid < stride) { partial[lid] = max(partial[lid], partial[lid + stride]); }
-    workgroupBarrier();
-  }
-  let result = partial[0];
-  workgroupBarrier();
-  return result;
-}
-
-fn reduce_sum(lid: u32, value: f32) -> f32 {
-  partial[lid] = value;
-  workgroupBarrier();
-  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
-    if (lid < stride) { partial[lid] += partial[lid + stride]; }
-    workgroupBarrier();
-  }
-  let result = partial[0];
-  workgroupBarrier();
-  return result;
-}
-
 @compute @workgroup_size(WG)
 fn softmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
            @builtin(local_invocation_index) lid: u32) {
@@ -48,10 +22,10 @@ fn softmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: 
   let base = row * cols;
   var local_max = x[base];
   for (var c = lid; c < cols; c += WG) { local_max = max(local_max, x[base + c]); }
-  let row_max = reduce_max(lid, local_max);
+  let row_max = workgroup_max(lid, local_max);
   var local_sum = 0.0;
   for (var c = lid; c < cols; c += WG) { local_sum += exp(x[base + c] - row_max); }
-  let total = reduce_sum(lid, local_sum);
+  let total = workgroup_sum(lid, local_sum);
   let log_total = log(total);
   for (var c = lid; c < cols; c += WG) {
     let shifted = x[base + c] - row_max;

@@ -116,6 +116,39 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     await expect(k.copy(tensor([5], [1], { backend: backend() })).data()).resolves.toEqual(new Float32Array([5]));
   });
 
+  test('repeated steps reuse bind groups, also when the pool destroys buffers between them', async () => {
+    const x = uniform(300, 7, -1, 1);
+    const want = await k.sum(k.softmax(k.matmul(tensor(x, [30, 10], { backend: cpu }), tensor(x, [30, 10], { backend: cpu }), { transB: true })), 1).data();
+    for (const poolCapBytes of [undefined, 0]) {
+      const b = new WebGPUBackend(backend().device, { poolCapBytes });
+      const xt = tensor(x, [30, 10], { backend: b });
+      const step = async () => {
+        const m = k.matmul(xt, xt, { transB: true });
+        const y = k.softmax(m);
+        const s = k.sum(y, 1);
+        const out = await s.data();
+        for (const t of [m, y, s]) t.dispose();
+        return out;
+      };
+      // The pool hands m's and y's buffers back swapped in the next step, so the bindings repeat every second step.
+      const first = await step();
+      expectBitIdentical(await step(), first);
+      const afterFirst = b.bindGroupStats();
+      for (let i = 0; i < 4; i++) expectBitIdentical(await step(), first);
+      const stats = b.bindGroupStats();
+      if (poolCapBytes === undefined) {
+        expect(stats.hits).toBeGreaterThan(afterFirst.hits);
+        expect(stats.misses).toBe(afterFirst.misses);
+      } else {
+        expect(b.poolStats().destroyed).toBeGreaterThan(0);
+        expect(stats.cached).toBeLessThanOrEqual(afterFirst.cached);
+      }
+      for (let i = 0; i < want.length; i++) expect(first[i]).toBeCloseTo(want[i], 4);
+      xt.dispose();
+      b.dispose();
+    }
+  });
+
   test('kernels are batched: nothing is submitted or read back until data() is awaited', async () => {
     const b = backend();
     b.flush();

@@ -5,9 +5,11 @@
  * queue.writeBuffer, which the queue runs ahead of the pending commands, cannot overtake them).
  */
 import { ValueError } from '../errors.js';
+import { BindGroupCache } from './bind-group-cache.js';
 import { BufferUsage } from './gpu-flags.js';
 
 const MAX_PARAM_BYTES = 256;
+const BIND_GROUP_CACHE_CAPACITY = 4096;
 
 export class CommandRecorder {
   private encoder: GPUCommandEncoder | null = null;
@@ -20,12 +22,14 @@ export class CommandRecorder {
   /** Buffers the pending commands touch: a write to one of them must wait for the submit. */
   private readonly touched = new Set<GPUBuffer>();
   private readonly destroyAfterSubmit: GPUBuffer[] = [];
+  readonly bindGroups: BindGroupCache;
   submits = 0;
   dispatches = 0;
 
   constructor(private readonly device: GPUDevice, readonly batchLimit: number) {
     this.slotBytes = Math.max(MAX_PARAM_BYTES, device.limits.minUniformBufferOffsetAlignment);
     this.staging = new Uint8Array(this.slotBytes * batchLimit);
+    this.bindGroups = new BindGroupCache(device, BIND_GROUP_CACHE_CAPACITY);
     this.uniformBuffer = device.createBuffer({
       label: 'webgrad uniforms', size: this.staging.byteLength, usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST,
     });
@@ -60,20 +64,16 @@ export class CommandRecorder {
   ): void {
     if (this.batchDispatches === this.batchLimit) this.flush();
     this.batchDispatches++;
-    const entries: GPUBindGroupEntry[] = [];
+    let uniforms: GPUBufferBinding | null = null;
     if (params) {
       if (params.byteLength > this.slotBytes)
         throw new ValueError(`kernel parameters of ${params.byteLength} bytes exceed ${this.slotBytes} bytes`);
       const offset = this.slotsUsed++ * this.slotBytes;
       this.staging.set(new Uint8Array(params.buffer, params.byteOffset, params.byteLength), offset);
-      entries.push({ binding: 0, resource: { buffer: this.uniformBuffer, offset, size: this.slotBytes } });
+      uniforms = { buffer: this.uniformBuffer, offset, size: this.slotBytes };
     }
-    buffers.forEach((buffer, i) => {
-      if (!buffer) return;
-      entries.push({ binding: i + 1, resource: { buffer } });
-      this.touched.add(buffer);
-    });
-    const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
+    for (const buffer of buffers) if (buffer) this.touched.add(buffer);
+    const bindGroup = this.bindGroups.get(pipeline, uniforms, buffers);
     this.pass ??= this.currentEncoder().beginComputePass();
     this.pass.setPipeline(pipeline);
     this.pass.setBindGroup(0, bindGroup);
@@ -90,6 +90,7 @@ export class CommandRecorder {
 
   /** Destroys the buffer once no pending command can use it. */
   destroyWhenIdle(buffer: GPUBuffer): void {
+    this.bindGroups.forget(buffer);
     if (this.touched.has(buffer)) this.destroyAfterSubmit.push(buffer);
     else buffer.destroy();
   }
@@ -116,6 +117,7 @@ export class CommandRecorder {
     this.encoder = null;
     this.touched.clear();
     for (const buffer of this.destroyAfterSubmit.splice(0)) buffer.destroy();
+    this.bindGroups.clear();
     this.uniformBuffer.destroy();
   }
 }

@@ -32,7 +32,23 @@ export function kernelSource(spec: KernelSpec): string {
   return [...header, ...bodies].join('\n');
 }
 
+/** The spec's constants in insertion order: cheap, but call sites listing them differently get different keys. */
+function fastKey(spec: KernelSpec): string {
+  let key = spec.entryPoint;
+  for (const source of spec.sources) key += '+' + source;
+  key += ':';
+  for (const name in spec.constants) key += name + '=' + spec.constants[name] + ',';
+  return key;
+}
+
+function canonicalKey(spec: KernelSpec): string {
+  const constants = Object.keys(spec.constants).sort().map((name) => `${name}=${spec.constants[name]}`);
+  return `${spec.sources.join('+')}:${spec.entryPoint}:${constants.join(',')}`;
+}
+
 export class PipelineCache {
+  /** By fast key (looked up on every dispatch), each fast key resolving to its canonical key's pipeline. */
+  private readonly byFastKey = new Map<string, GPUComputePipeline>();
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   private readonly modules = new Map<string, GPUShaderModule>();
 
@@ -43,9 +59,11 @@ export class PipelineCache {
   }
 
   get(spec: KernelSpec): GPUComputePipeline {
-    const constants = Object.keys(spec.constants).sort().map((name) => `${name}=${spec.constants[name]}`);
-    const key = `${spec.sources.join('+')}:${spec.entryPoint}:${constants.join(',')}`;
-    let pipeline = this.pipelines.get(key);
+    const fast = fastKey(spec);
+    let pipeline = this.byFastKey.get(fast);
+    if (pipeline) return pipeline;
+    const key = canonicalKey(spec);
+    pipeline = this.pipelines.get(key);
     if (!pipeline) {
       const code = kernelSource(spec);
       let module = this.modules.get(code);
@@ -58,10 +76,12 @@ export class PipelineCache {
       });
       this.pipelines.set(key, pipeline);
     }
+    this.byFastKey.set(fast, pipeline);
     return pipeline;
   }
 
   clear(): void {
+    this.byFastKey.clear();
     this.pipelines.clear();
     this.modules.clear();
   }

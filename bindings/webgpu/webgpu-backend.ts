@@ -51,6 +51,15 @@ export interface RawKernel {
   workgroups: readonly [number, number?];
 }
 
+/** The sources a kernel file needs, dependencies first: the row kernels share rows.wgsl's reductions. */
+const SOURCES_WITH_ROWS = new Map<string, readonly string[]>(
+  ['softmax', 'cross_entropy', 'reduce'].map((source) => [source, ['rows', source]]),
+);
+
+function withRows(source: string): readonly string[] {
+  return SOURCES_WITH_ROWS.get(source) ?? [source];
+}
+
 function largestPowerOfTwo(limit: number): number {
   return 2 ** Math.floor(Math.log2(Math.max(1, limit)));
 }
@@ -147,6 +156,12 @@ export class WebGPUBackend implements Backend {
   /** Compute pipelines compiled so far. */
   get pipelineCount(): number {
     return this.pipelines.size;
+  }
+
+  /** Bind groups reused from the cache, and made anew, so far. */
+  bindGroupStats(): { hits: number; misses: number; cached: number } {
+    const cache = this.recorder.bindGroups;
+    return { hits: cache.hits, misses: cache.misses, cached: cache.size };
   }
 
   poolStats(): PoolStats & { liveBuffers: number; liveBytes: number } {
@@ -338,7 +353,7 @@ export class WebGPUBackend implements Backend {
     bindings: readonly (Storage | null)[], writable: readonly number[], invocations: number,
   ): void {
     if (invocations === 0) return;
-    const spec = { sources: [source], entryPoint, constants: { WG: this.elementWorkgroup, ...constants } };
+    const spec = { sources: withRows(source), entryPoint, constants: { WG: this.elementWorkgroup, ...constants } };
     this.run(spec, params, bindings, writable, this.grid(entryPoint, Math.ceil(invocations / this.elementWorkgroup)));
   }
 
@@ -418,7 +433,7 @@ export class WebGPUBackend implements Backend {
       this.elementwise(`${entryPoint}_serial`, source, constants, params, bindings, writable, rows);
       return;
     }
-    const spec = { sources: [source], entryPoint, constants: { WG: workgroupSizeFor(cols, this.elementWorkgroup), ...constants } };
+    const spec = { sources: withRows(source), entryPoint, constants: { WG: workgroupSizeFor(cols, this.elementWorkgroup), ...constants } };
     this.run(spec, params, bindings, writable, this.grid(entryPoint, rows));
   }
 
