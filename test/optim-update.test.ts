@@ -20,20 +20,24 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
   const param = (data: number[]) => tensor(data, [data.length], { backend, requiresGrad: true });
   /** L = ½ Σ p², so the gradient is p. */
   const halfSquare = (p: wg.Tensor) => p.square().sum().mul(0.5);
+  /** Takes one optimiser step per expected value of p, each on the gradient of loss(p). */
+  async function expectSteps(opt: wg.Optimizer, p: wg.Tensor, loss: (p: wg.Tensor) => wg.Tensor, want: number[][]) {
+    for (const step of want) {
+      tidy(() => {
+        opt.zeroGrad();
+        loss(p).backward();
+        opt.step();
+      });
+      expectClose(await p.data(), step);
+    }
+  }
 
   test('SGD with momentum and weight decay', async () => {
     const p = param([1, -2]);
     const opt = new SGD([p], { lr: 0.1, momentum: 0.9, weightDecay: 0.1 });
     // g = 1.1 p; v1 = g; v(t) = 0.9 v(t-1) + g; p -= 0.1 v
     const want = [[0.89, -1.78], [0.6931, -1.3862], [0.439649, -0.879298]];
-    for (const step of want) {
-      tidy(() => {
-        opt.zeroGrad();
-        halfSquare(p).backward();
-        opt.step();
-      });
-      expectClose(await p.data(), step);
-    }
+    await expectSteps(opt, p, halfSquare, want);
     opt.dispose();
   });
 
@@ -54,14 +58,7 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
       [0.8004122297123382, -1.800166486621093],
       [0.701586274504415, -1.700623392812114],
     ];
-    for (const step of want) {
-      tidy(() => {
-        opt.zeroGrad();
-        halfSquare(p).backward();
-        opt.step();
-      });
-      expectClose(await p.data(), step);
-    }
+    await expectSteps(opt, p, halfSquare, want);
     opt.dispose();
   });
 
@@ -75,14 +72,7 @@ describe.each(AUTOGRAD_BACKENDS)('optimisers on %s', (_name, create) => {
       [0.6017986676658091, -1.6025653212104967],
       [0.40593055719638016, -1.4086749996289065],
     ];
-    for (const step of want) {
-      tidy(() => {
-        opt.zeroGrad();
-        p.mul(c).sum().backward();
-        opt.step();
-      });
-      expectClose(await p.data(), step);
-    }
+    await expectSteps(opt, p, (q) => q.mul(c).sum(), want);
   });
 
   test('optimiser state lives on the backend and dispose() frees it', async () => {
