@@ -12,7 +12,7 @@ import { hsum, madd, relu4 } from './simd';
 // @ts-ignore: decorator
 @inline function finishScalar(x: f32, bias: usize, relu: bool): f32 {
   if (bias) x += load<f32>(bias);
-  if (relu && !(x > 0)) x = 0;
+  if (relu && x < 0) x = 0;
   return x;
 }
 

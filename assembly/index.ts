@@ -3,12 +3,12 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { fill, copy } from './memory';
-export { unary, binarySame, binaryScalarB, binaryRowB, binaryColumnB, binaryStrided } from './elementwise';
-export { sum, argmax } from './reduce';
+export { unary, binary, reduce } from './ops.generated';
+export { argReduce } from './reduce';
+export { stridedCopy, gather, scatterAdd } from './layout';
 export { matmul, matmulScratchBytes } from './matmul';
 export { softmax } from './softmax';
 export { crossEntropy } from './cross_entropy';
-export { reluBackward } from './relu';
 export { dropout } from './dropout';
 export { philox4x32_10 } from './philox';
 export { sgdUpdate, adamUpdate } from './optim';

@@ -108,7 +108,7 @@ function epilogueOnly(c: usize, m: i32, n: i32, bias: usize, relu: bool): void {
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
       let v: f32 = bias ? load<f32>(bias + (<usize>j << 2)) : 0;
-      if (relu && !(v > 0)) v = 0;
+      if (relu && v < 0) v = 0;
       store<f32>(c + ((<usize>i * <usize>n + <usize>j) << 2), v);
     }
 }
@@ -221,7 +221,7 @@ function storeTile(
       let v = load<f32>(src + (<usize>j << 2));
       if (accumulate) v += load<f32>(dst);
       if (bias) v += load<f32>(bias + (<usize>(biasAlongRows ? r : j) << 2));
-      if (relu && !(v > 0)) v = 0;
+      if (relu && v < 0) v = 0;
       store<f32>(dst, v);
     }
   }

@@ -1,68 +1,81 @@
-// Sums and argmax.
-import { hsum } from './simd';
+// Reductions of x viewed as [outer, length, inner] along the middle axis, one loop instance per op
+// (ops.generated.ts dispatches), and argmax / argmin.
+import { reduceInit, reduceScalar, reduceVector } from './ops.generated';
 
-/** out[o, i] = sum over l of x[o, l, i], x viewed as [outer, length, inner]. */
-export function sum(x: usize, out: usize, outer: i32, length: i32, inner: i32): void {
-  if (inner == 1) {
-    for (let o = 0; o < outer; o++) store<f32>(out + (<usize>o << 2), rowSum(x + ((<usize>o * <usize>length) << 2), length));
-    return;
-  }
-  const innerBytes = <usize>inner << 2;
-  for (let o = 0; o < outer; o++) {
-    const dst = out + <usize>o * innerBytes;
-    const src = x + <usize>o * <usize>length * innerBytes;
-    fillZero(dst, inner);
-    for (let l = 0; l < length; l++) addInto(dst, src + <usize>l * innerBytes, inner);
-  }
+/** Combines the four lanes of v, then the tail x[i..n), into one value. */
+// @ts-ignore: decorator
+@inline function finishRow(op: i32, v: v128, x: usize, i: i32, n: i32): f32 {
+  let acc = reduceScalar(op, reduceScalar(op, f32x4.extract_lane(v, 0), f32x4.extract_lane(v, 1)),
+    reduceScalar(op, f32x4.extract_lane(v, 2), f32x4.extract_lane(v, 3)));
+  for (; i < n; i++) acc = reduceScalar(op, acc, load<f32>(x + (<usize>i << 2)));
+  return acc;
 }
 
-function fillZero(dst: usize, n: i32): void {
-  memory.fill(dst, 0, <usize>n << 2);
-}
-
-/** dst[i] += src[i]. */
-function addInto(dst: usize, src: usize, n: i32): void {
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const at = <usize>i << 2;
-    v128.store(dst + at, f32x4.add(v128.load(dst + at), v128.load(src + at)));
-  }
-  for (; i < n; i++) {
-    const at = <usize>i << 2;
-    store<f32>(dst + at, load<f32>(dst + at) + load<f32>(src + at));
-  }
-}
-
-function rowSum(x: usize, n: i32): f32 {
-  let s0 = f32x4.splat(0), s1 = f32x4.splat(0);
+/** Reduces one contiguous row of n values, eight lanes at a time. */
+// @ts-ignore: decorator
+@inline function reduceRow(op: i32, x: usize, n: i32): f32 {
+  const init = f32x4.splat(reduceInit(op));
+  let s0 = init, s1 = init;
   let i = 0;
   for (; i + 8 <= n; i += 8) {
     const at = x + (<usize>i << 2);
-    s0 = f32x4.add(s0, v128.load(at));
-    s1 = f32x4.add(s1, v128.load(at, 16));
+    s0 = reduceVector(op, s0, v128.load(at));
+    s1 = reduceVector(op, s1, v128.load(at, 16));
   }
-  if (i + 4 <= n) {
-    s0 = f32x4.add(s0, v128.load(x + (<usize>i << 2)));
-    i += 4;
-  }
-  let total = hsum(f32x4.add(s0, s1));
-  for (; i < n; i++) total += load<f32>(x + (<usize>i << 2));
-  return total;
+  return finishRow(op, reduceVector(op, s0, s1), x, i, n);
 }
 
-/** out[r] = index of the first maximum of x[r, :], as f32. */
-export function argmax(x: usize, out: usize, rows: i32, cols: i32): void {
-  for (let r = 0; r < rows; r++) {
-    const row = x + ((<usize>r * <usize>cols) << 2);
-    let best = 0;
-    let bestValue = load<f32>(row);
-    for (let c = 1; c < cols; c++) {
-      const v = load<f32>(row + (<usize>c << 2));
-      if (v > bestValue) {
-        best = c;
-        bestValue = v;
-      }
-    }
-    store<f32>(out + (<usize>r << 2), <f32>best);
+/** dst[i] = combine(dst[i], src[i]) for i < n. */
+// @ts-ignore: decorator
+@inline function combineInto(op: i32, dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = <usize>i << 2;
+    v128.store(dst + at, reduceVector(op, v128.load(dst + at), v128.load(src + at)));
   }
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    store<f32>(dst + at, reduceScalar(op, load<f32>(dst + at), load<f32>(src + at)));
+  }
+}
+
+/** out[o, i] = the reduction over l of x[o, l, i]. */
+// @ts-ignore: decorator
+@inline export function reduceLoop(op: i32, x: usize, out: usize, outer: i32, length: i32, inner: i32): void {
+  if (inner == 1) {
+    for (let o = 0; o < outer; o++)
+      store<f32>(out + (<usize>o << 2), reduceRow(op, x + ((<usize>o * <usize>length) << 2), length));
+    return;
+  }
+  const innerBytes = <usize>inner << 2;
+  const init = reduceInit(op);
+  for (let o = 0; o < outer; o++) {
+    const dst = out + <usize>o * innerBytes;
+    const src = x + <usize>o * <usize>length * innerBytes;
+    for (let i = 0; i < inner; i++) store<f32>(dst + (<usize>i << 2), init);
+    for (let l = 0; l < length; l++) combineInto(op, dst, src + <usize>l * innerBytes, inner);
+  }
+}
+
+/**
+ * out[o, i] = the index l of the largest (max) or smallest x[o, l, i], as f32: the first one, or the
+ * first NaN when there is one (PyTorch's argmax and argmin). length >= 1.
+ */
+export function argReduce(x: usize, out: usize, outer: i32, length: i32, inner: i32, max: bool): void {
+  const step = <usize>inner << 2;
+  for (let o = 0; o < outer; o++)
+    for (let i = 0; i < inner; i++) {
+      let at = x + ((<usize>o * <usize>length * <usize>inner + <usize>i) << 2);
+      let best = load<f32>(at);
+      let index = 0;
+      for (let l = 1; l < length && best == best; l++) {
+        at += step;
+        const v = load<f32>(at);
+        if ((max ? v > best : v < best) || v != v) {
+          best = v;
+          index = l;
+        }
+      }
+      store<f32>(out + ((<usize>o * <usize>inner + <usize>i) << 2), <f32>index);
+    }
 }

@@ -131,44 +131,33 @@ import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
   return hsum(f32x4.add(s0, s1));
 }
 
-/** out[i] = x[i] * s. */
+/** The last pass over a row: out = x·a (softmax's scaling) or (x − a) − b (log-softmax). */
 // @ts-ignore: decorator
-@inline export function scaleRow(x: usize, out: usize, n: i32, s: f32): void {
-  const sv = f32x4.splat(s);
-  let i = 0;
-  for (; i + 16 <= n; i += 16) {
-    const at = <usize>i << 2;
-    const v0 = v128.load(x + at), v1 = v128.load(x + at, 16), v2 = v128.load(x + at, 32), v3 = v128.load(x + at, 48);
-    v128.store(out + at, f32x4.mul(v0, sv));
-    v128.store(out + at, f32x4.mul(v1, sv), 16);
-    v128.store(out + at, f32x4.mul(v2, sv), 32);
-    v128.store(out + at, f32x4.mul(v3, sv), 48);
-  }
-  for (; i + 4 <= n; i += 4) {
-    const at = <usize>i << 2;
-    v128.store(out + at, f32x4.mul(v128.load(x + at), sv));
-  }
-  for (; i < n; i++) {
-    const at = <usize>i << 2;
-    store<f32>(out + at, load<f32>(x + at) * s);
-  }
+@inline function finish4(log: bool, v: v128, a: v128, b: v128): v128 {
+  return log ? f32x4.sub(f32x4.sub(v, a), b) : f32x4.mul(v, a);
+}
+
+// @ts-ignore: decorator
+@inline function finish1(log: bool, v: f32, a: f32, b: f32): f32 {
+  return log ? (v - a) - b : v * a;
 }
 
 /**
- * y[i] *= s over y[0..n) while reading the next row, next[0..n): returns its max and min as
- * rowMaxMin does. Interleaving the two lets the next row's loads from memory overlap the scaling.
+ * The last pass over a row, out[i] = finish(x[i]) over [0..n), while reading the next row, next[0..n):
+ * returns its max and min as rowMaxMin does. Interleaving the two lets the next row's loads from memory
+ * overlap this row's work. out may alias x.
  */
 // @ts-ignore: decorator
-@inline export function scaleRowThenMaxMin(y: usize, n: i32, s: f32, next: usize): v128 {
-  const sv = f32x4.splat(s);
+@inline function finishRowThenMaxMin(log: bool, x: usize, out: usize, n: i32, a: f32, b: f32, next: usize): v128 {
+  const av = f32x4.splat(a), bv = f32x4.splat(b);
   const tailMax = loadTail(next, n, -Infinity), tailMin = loadTail(next, n, Infinity);
   let a0 = tailMax, a1 = tailMax, b0 = tailMin, b1 = tailMin;
   let i = 0;
   for (; i + 8 <= n; i += 8) {
     const at = <usize>i << 2;
     const v0 = v128.load(next + at), v1 = v128.load(next + at, 16);
-    v128.store(y + at, f32x4.mul(v128.load(y + at), sv));
-    v128.store(y + at, f32x4.mul(v128.load(y + at, 16), sv), 16);
+    v128.store(out + at, finish4(log, v128.load(x + at), av, bv));
+    v128.store(out + at, finish4(log, v128.load(x + at, 16), av, bv), 16);
     a0 = f32x4.pmax(a0, v0);
     a1 = f32x4.pmax(a1, v1);
     b0 = f32x4.pmin(b0, v0);
@@ -177,44 +166,25 @@ import { EXP_CUTOFF, expAboveCutoff4, expNonPositive4 } from './exp';
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
     const v = v128.load(next + at);
-    v128.store(y + at, f32x4.mul(v128.load(y + at), sv));
+    v128.store(out + at, finish4(log, v128.load(x + at), av, bv));
     a0 = f32x4.pmax(a0, v);
     b0 = f32x4.pmin(b0, v);
   }
   for (; i < n; i++) {
     const at = <usize>i << 2;
-    store<f32>(y + at, load<f32>(y + at) * s);
+    store<f32>(out + at, finish1(log, load<f32>(x + at), a, b));
   }
   return maxMinLanes(f32x4.pmax(a0, a1), f32x4.pmin(b0, b1));
 }
 
-/** out[i] = (x[i] - max) - logTotal over [0..n) while reading the next row, as scaleRowThenMaxMin. */
+/** y[i] *= s over y[0..n), then the next row's max and min (finishRowThenMaxMin). */
+// @ts-ignore: decorator
+@inline export function scaleRowThenMaxMin(y: usize, n: i32, s: f32, next: usize): v128 {
+  return finishRowThenMaxMin(false, y, y, n, s, 0, next);
+}
+
+/** out[i] = (x[i] - max) - logTotal over [0..n), then the next row's max and min (finishRowThenMaxMin). */
 // @ts-ignore: decorator
 @inline export function logSoftmaxRowThenMaxMin(x: usize, out: usize, n: i32, max: f32, logTotal: f32, next: usize): v128 {
-  const mv = f32x4.splat(max), lv = f32x4.splat(logTotal);
-  const tailMax = loadTail(next, n, -Infinity), tailMin = loadTail(next, n, Infinity);
-  let a0 = tailMax, a1 = tailMax, b0 = tailMin, b1 = tailMin;
-  let i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const at = <usize>i << 2;
-    const v0 = v128.load(next + at), v1 = v128.load(next + at, 16);
-    v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at), mv), lv));
-    v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at, 16), mv), lv), 16);
-    a0 = f32x4.pmax(a0, v0);
-    a1 = f32x4.pmax(a1, v1);
-    b0 = f32x4.pmin(b0, v0);
-    b1 = f32x4.pmin(b1, v1);
-  }
-  for (; i + 4 <= n; i += 4) {
-    const at = <usize>i << 2;
-    const v = v128.load(next + at);
-    v128.store(out + at, f32x4.sub(f32x4.sub(v128.load(x + at), mv), lv));
-    a0 = f32x4.pmax(a0, v);
-    b0 = f32x4.pmin(b0, v);
-  }
-  for (; i < n; i++) {
-    const at = <usize>i << 2;
-    store<f32>(out + at, (load<f32>(x + at) - max) - logTotal);
-  }
-  return maxMinLanes(f32x4.pmax(a0, a1), f32x4.pmin(b0, b1));
+  return finishRowThenMaxMin(true, x, out, n, max, logTotal, next);
 }

@@ -5,9 +5,9 @@
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
-/** x > 0 ? x : 0, lane-wise (NaN gives 0). */
+/** x < 0 ? 0 : x, lane-wise: NaN and -0 pass through, as PyTorch's relu. */
 @inline export function relu4(x: v128): v128 {
-  return f32x4.pmax(f32x4.splat(0), x);
+  return f32x4.pmax(x, f32x4.splat(0));
 }
 
 @inline export function hsum(v: v128): f32 {

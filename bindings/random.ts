@@ -6,14 +6,9 @@
  * epochs 0-2 were drawn.
  */
 import { ValueError } from './errors.js';
+import { seed as checkSeed } from './validate.js';
 import { philox4x32_10 } from './cpu/philox.js';
 
-/** Returns seed when it is a non-negative safe integer (a Philox key of two u32 words), else throws a ValueError. */
-export function checkSeed(where: string, seed: unknown): number {
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0)
-    throw new ValueError(`${where}: seed must be a non-negative integer, got ${String(seed)}`);
-  return seed;
-}
 
 export interface RandomOptions {
   /** Selects one of 2^32 independent sequences under one seed (counter word 1). */

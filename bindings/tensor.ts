@@ -1,7 +1,9 @@
 import type { Backend, Storage } from './backend.js';
 import { CpuBackend } from './cpu/cpu-backend.js';
 import { BackendError, DisposedError, ShapeError, ValueError } from './errors.js';
-import { checkShape, shapeSize, formatShape } from './shape.js';
+import { checkShape, shapeSize, formatShape, resolveShape } from './shape.js';
+import { describe } from './validate.js';
+export { resolveShape } from './shape.js';
 
 /** A storage shared by tensors that view the same data (reshape), freed with its last view. */
 class SharedStorage {
@@ -50,6 +52,7 @@ export function untrack(t: Tensor): void {
  * (a tensor, or an array or object of tensors) and those marked with keep().
  */
 export function tidy<T>(fn: () => T): T {
+  if (typeof fn !== 'function') throw new ValueError(`tidy: expected a function, got ${describe(fn)}`);
   const scope: Scope = new Set();
   scopes.push(scope);
   let result: T;
@@ -82,7 +85,7 @@ function disposeScope(scope: Scope): void {
   for (const t of scope) if (!t.kept) t.dispose();
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null &&
     typeof (value as { then?: unknown }).then === 'function';
 }
@@ -231,19 +234,6 @@ function nest(data: Float32Array, shape: readonly number[]): unknown {
   return Array.from({ length: first }, (_, i) => nest(data.subarray(i * stride, (i + 1) * stride), rest));
 }
 
-/** Resolves one -1 in a shape against a total size. */
-export function resolveShape(shape: readonly number[], size: number): number[] {
-  const unknown = shape.filter((d) => d === -1).length;
-  if (unknown > 1) throw new ShapeError(`only one dimension may be -1, got ${formatShape(shape)}`);
-  const known = shape.filter((d) => d !== -1);
-  checkShape(known);
-  const knownSize = shapeSize(known);
-  const resolved = shape.map((d) => (d === -1 ? (knownSize === 0 ? 0 : size / knownSize) : d));
-  if (!Number.isInteger(resolved[shape.indexOf(-1)] ?? 0) || shapeSize(resolved) !== size)
-    throw new ShapeError(`cannot view ${size} elements as shape ${formatShape(shape)}`);
-  return resolved;
-}
-
 /**
  * Host values as f32. Typed arrays pass unchecked; any other array-like must hold only numbers
  * (NaN and ±Infinity included), since Float32Array.from would turn anything else into NaN silently.
@@ -256,10 +246,6 @@ function hostValues(where: string, values: ArrayLike<number>): Float32Array {
     if (typeof values[i] !== 'number')
       throw new ValueError(`${where}: value ${i} is ${describe(values[i])}, not a number`);
   return Float32Array.from(values);
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? `the string '${value}'` : `${String(value)} (${typeof value})`;
 }
 
 /** Creates a tensor from host data. */

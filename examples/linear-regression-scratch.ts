@@ -7,7 +7,7 @@ import { backward, matmul, add, squaredLoss, noGrad } from '../bindings/autograd
 import { DataLoader } from '../bindings/data/dataloader.js';
 import { syntheticData } from '../bindings/data/synthetic.js';
 import { RandomStream } from '../bindings/random.js';
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
 import { tensor, tidy, zeros, type Tensor } from '../bindings/tensor.js';
 import { fixed, logger, runAsScript, withBackend, type ExampleOptions } from './common.js';
 

@@ -10,9 +10,9 @@ import { add, backward, matmul, mul, square, squaredLoss, sum } from '../binding
 import { DataLoader } from '../bindings/data/dataloader.js';
 import { syntheticData } from '../bindings/data/synthetic.js';
 import { RandomStream } from '../bindings/random.js';
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
 import { tensor, tidy, zeros, type Tensor } from '../bindings/tensor.js';
-import { evaluate, fit, type Optimizer } from '../bindings/train/fit.js';
+import { evaluate, fit, type StepOptimizer } from '../bindings/train/fit.js';
 import { normal } from '../bindings/init/initializers.js';
 import { Linear } from '../bindings/nn/index.js';
 import { SGD } from '../bindings/optim/index.js';
@@ -69,7 +69,7 @@ export async function main(options: ExampleOptions & { lambdas?: number[] } = {}
     for (const lambda of options.lambdas ?? [0, 3]) {
       const net = new Linear(inputs, 1, { init: normal(1), seed: seed + 2, backend });
       const decayed = new SGD([net.weight], { lr, weightDecay: lambda }), plain = new SGD([net.bias!], { lr });
-      const both: Optimizer = {
+      const both: StepOptimizer = {
         step: () => (decayed.step(), plain.step()),
         zeroGrad: () => (decayed.zeroGrad(), plain.zeroGrad()),
       };

@@ -7,21 +7,9 @@
 // bytes); when the contiguous dimension of an operand is a multiple of 4 (A_VEC, B_VEC), its tile loads
 // are whole vec4s, otherwise single elements. Every load and store is bounds-checked, so any M, N, K work.
 //
-// Specialisation constants: TM, TN, TK (multiples of 4; (TM / 4) * (TN / 4) invocations),
-// TRANS_A, TRANS_B, A_VEC, B_VEC, HAS_BIAS, RELU.
-
-struct Params {
-  m: u32,
-  n: u32,
-  k: u32,
-  _pad: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> a: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> b: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> c: array<f32>;
+// A batch of products runs as one grid: workgroup b·(tiles of one C) + t computes tile t of C[b], with A
+// and B advanced by their batch strides (0 shares one matrix). Specialisation constants: TM, TN, TK
+// (multiples of 4; (TM / 4) * (TN / 4) invocations), TRANS_A, TRANS_B, A_VEC, B_VEC, HAS_BIAS, RELU.
 
 const WX = TN / 4u;
 const WY = TM / 4u;
@@ -31,20 +19,41 @@ const THREADS = WX * WY;
 var<workgroup> a_tile: array<vec4<f32>, TK * TM / 4u>;
 var<workgroup> b_tile: array<vec4<f32>, TK * TN / 4u>;
 
+// Element offsets of the current product's A and B (set by the entry point from the batch index).
+var<private> a_base: u32;
+var<private> b_base: u32;
+
 fn a_scalar(index: u32) -> f32 {
-  return a[index >> 2u][index & 3u];
+  let at = a_base + index;
+  return a[at >> 2u][at & 3u];
 }
 
 fn b_scalar(index: u32) -> f32 {
-  return b[index >> 2u][index & 3u];
+  let at = b_base + index;
+  return b[at >> 2u][at & 3u];
 }
+
+// Which tile of which product this workgroup computes: (tile column, tile row, batch).
+fn tile_of(linear: u32) -> vec3<u32> {
+  let tiles_n = (params.n + TN * CB - 1u) / (TN * CB);
+  let tiles_m = (params.m + TM * RB - 1u) / (TM * RB);
+  return vec3<u32>(linear % tiles_n, (linear / tiles_n) % tiles_m, linear / (tiles_n * tiles_m));
+}
+
+fn set_batch(batch: u32) {
+  a_base = batch * params.a_stride;
+  b_base = batch * params.b_stride;
+  c_base = batch * params.m * params.n;
+}
+
+var<private> c_base: u32;
 
 // Four elements of stored A starting at (row, col) along its contiguous dimension, zero outside.
 fn load_a4(row: u32, col: u32, rows: u32, cols: u32) -> vec4<f32> {
   if (row >= rows) { return vec4<f32>(0.0); }
   let index = row * cols + col;
   if (A_VEC) {
-    return select(vec4<f32>(0.0), a[index >> 2u], col < cols);
+    return select(vec4<f32>(0.0), a[(a_base + index) >> 2u], col < cols);
   }
   var v = vec4<f32>(0.0);
   for (var j = 0u; j < 4u; j++) {
@@ -57,7 +66,7 @@ fn load_b4(row: u32, col: u32, rows: u32, cols: u32) -> vec4<f32> {
   if (row >= rows) { return vec4<f32>(0.0); }
   let index = row * cols + col;
   if (B_VEC) {
-    return select(vec4<f32>(0.0), b[index >> 2u], col < cols);
+    return select(vec4<f32>(0.0), b[(b_base + index) >> 2u], col < cols);
   }
   var v = vec4<f32>(0.0);
   for (var j = 0u; j < 4u; j++) {
@@ -108,10 +117,13 @@ fn load_b_tile(lid: u32, col0: u32, k0: u32) {
 }
 
 @compute @workgroup_size(WX, WY)
-fn matmul(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) local: vec3<u32>,
-          @builtin(local_invocation_index) lid: u32) {
-  let row0 = wid.y * TM;
-  let col0 = wid.x * TN;
+fn matmul(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+          @builtin(local_invocation_id) local: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let tile = tile_of(workgroup_index(wid, nwg));
+  if (tile.z >= params.batch) { return; }
+  set_batch(tile.z);
+  let row0 = tile.y * TM;
+  let col0 = tile.x * TN;
   var acc: array<vec4<f32>, 4>;
   for (var k0 = 0u; k0 < params.k; k0 += TK) {
     load_a_tile(lid, row0, k0);
@@ -135,10 +147,7 @@ fn matmul(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) l
     for (var j = 0u; j < 4u; j++) {
       let col = col0 + local.x * 4u + j;
       if (col < n) {
-        var v = acc[r][j];
-        if (HAS_BIAS) { v += bias[col]; }
-        if (RELU) { v = select(0.0, v, v > 0.0); }
-        c[row * n + col] = v;
+        c[c_base + row * n + col] = epilogue(acc[r][j], col);
       }
     }
   }
@@ -151,12 +160,12 @@ fn matmul(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) l
 
 // Four elements of stored A (or B) from `index` on, without bounds checks.
 fn a_at4(index: u32) -> vec4<f32> {
-  if (A_VEC) { return a[index >> 2u]; }
+  if (A_VEC) { return a[(a_base + index) >> 2u]; }
   return vec4<f32>(a_scalar(index), a_scalar(index + 1u), a_scalar(index + 2u), a_scalar(index + 3u));
 }
 
 fn b_at4(index: u32) -> vec4<f32> {
-  if (B_VEC) { return b[index >> 2u]; }
+  if (B_VEC) { return b[(b_base + index) >> 2u]; }
   return vec4<f32>(b_scalar(index), b_scalar(index + 1u), b_scalar(index + 2u), b_scalar(index + 3u));
 }
 
@@ -207,6 +216,14 @@ fn b_rows_checked(k0: u32, col0: u32) -> mat4x4<f32> {
                      load_b4(k0 + 2u, col0, k, n), load_b4(k0 + 3u, col0, k, n));
 }
 
+// The bias, then ReLU (NaN passes, as in PyTorch).
+fn epilogue(value: f32, col: u32) -> f32 {
+  var v = value;
+  if (HAS_BIAS) { v += bias[col]; }
+  if (RELU) { v = select(v, 0.0, v < 0.0); }
+  return v;
+}
+
 fn store_block(row0: u32, col0: u32, block: mat4x4<f32>) {
   let m = params.m;
   let n = params.n;
@@ -216,10 +233,7 @@ fn store_block(row0: u32, col0: u32, block: mat4x4<f32>) {
     for (var j = 0u; j < 4u; j++) {
       let col = col0 + j;
       if (col < n) {
-        var v = block[r][j];
-        if (HAS_BIAS) { v += bias[col]; }
-        if (RELU) { v = select(0.0, v, v > 0.0); }
-        c[row * n + col] = v;
+        c[c_base + row * n + col] = epilogue(block[r][j], col);
       }
     }
   }
@@ -229,12 +243,16 @@ fn store_block(row0: u32, col0: u32, block: mat4x4<f32>) {
 // col0 .. col0 + 4 CB. Written out without arrays or loops over blocks, which CPU emulation would
 // keep in memory instead of registers.
 @compute @workgroup_size(WX, WY)
-fn matmul_direct(@builtin(global_invocation_id) gid: vec3<u32>) {
+fn matmul_direct(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                 @builtin(local_invocation_id) local: vec3<u32>) {
+  let tile = tile_of(workgroup_index(wid, nwg));
+  if (tile.z >= params.batch) { return; }
+  set_batch(tile.z);
   let m = params.m;
   let n = params.n;
   let k = params.k;
-  let row0 = gid.y * 4u * RB;
-  let col0 = gid.x * 4u * CB;
+  let row0 = (tile.y * WY + local.y) * 4u * RB;
+  let col0 = (tile.x * WX + local.x) * 4u * CB;
   if (row0 >= m || col0 >= n) { return; }
   // column r of acc<q><p> is row row0 + 4 q + r of C, columns col0 + 4 p ..
   var acc00 = mat4x4<f32>();

@@ -1,101 +1,89 @@
-// Reductions over x viewed as [outer, length, inner].
-// sum_rows (inner == 1): one workgroup per output, strided partial sums and a workgroup tree reduction (rows.wgsl).
-// sum_columns: one invocation per output (o, i), summing down its column.
-// argmax: one workgroup per row of [rows = outer, cols = length], pairing rows.wgsl's `partial` with
-// `partial_indices`; the first maximum wins.
-// argmax_serial: one invocation per row, no barriers (for CPU-emulated adapters).
-// Specialisation constants: WG (workgroup size, a power of two).
+// Reductions of x viewed as [outer, length, inner] along the middle axis. Each body is a function of
+// (output, first, stride) — the elements first, first + stride, ... of its run — called by a workgroup
+// entry point (one workgroup per output, inner = 1, combined by rows.wgsl's tree) and a serial one (one
+// invocation per output). OP is the reduction (the op table's code); ARG_MAX chooses argmax or argmin.
 
-struct Params {
-  outer: u32,
-  length: u32,
-  inner: u32,
-  _pad: u32,
+fn element(o: u32, l: u32, i: u32) -> f32 {
+  return x[(o * params.length + l) * params.inner + i];
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out: array<f32>;
-
-var<workgroup> partial_indices: array<u32, WG>;
-
-@compute @workgroup_size(WG)
-fn sum_rows(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
-            @builtin(local_invocation_index) lid: u32) {
-  let row = wid.y * nwg.x + wid.x;
-  if (row >= params.outer) { return; }
-  let base = row * params.length;
-  var acc = 0.0;
-  for (var l = lid; l < params.length; l += WG) { acc += x[base + l]; }
-  let total = workgroup_sum(lid, acc);
-  if (lid == 0u) { out[row] = total; }
+fn partial_reduce(output: u32, first: u32, stride: u32) -> f32 {
+  let o = output / params.inner;
+  let i = output % params.inner;
+  var acc = reduce_init(OP);
+  for (var l = first; l < params.length; l += stride) { acc = reduce_combine(OP, acc, element(o, l, i)); }
+  return acc;
 }
 
 @compute @workgroup_size(WG)
-fn sum_columns(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+fn reduce_rows(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
                @builtin(local_invocation_index) lid: u32) {
-  let t = (wid.y * nwg.x + wid.x) * WG + lid;
-  if (t >= params.outer * params.inner) { return; }
-  let o = t / params.inner;
-  let i = t % params.inner;
-  var index = o * params.length * params.inner + i;
-  var acc = 0.0;
-  for (var l = 0u; l < params.length; l++) {
-    acc += x[index];
-    index += params.inner;
-  }
-  out[t] = acc;
+  let output = workgroup_index(wid, nwg);
+  if (output >= params.outer) { return; }
+  let total = workgroup_reduce(lid, partial_reduce(output, lid, WG), OP);
+  if (lid == 0u) { out[output] = total; }
 }
 
 @compute @workgroup_size(WG)
-fn argmax(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
-          @builtin(local_invocation_index) lid: u32) {
-  let row = wid.y * nwg.x + wid.x;
-  if (row >= params.outer) { return; }
-  let cols = params.length;
-  let base = row * cols;
-  var best_value = x[base];
-  var best_index = 0u;
-  for (var c = lid; c < cols; c += WG) {
-    let v = x[base + c];
-    if (v > best_value) {
-      best_value = v;
-      best_index = c;
-    }
+fn reduce_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                 @builtin(local_invocation_index) lid: u32) {
+  let output = element_index(wid, nwg, lid);
+  if (output >= params.outer * params.inner) { return; }
+  out[output] = partial_reduce(output, 0u, 1u);
+}
+
+// (value, index) of the extreme: the first NaN, else the largest (ARG_MAX) or smallest, first on ties.
+struct Extreme {
+  value: f32,
+  index: u32,
+}
+
+fn better(a: Extreme, b: Extreme) -> Extreme {
+  let a_nan = is_nan(a.value);
+  let b_nan = is_nan(b.value);
+  if (a_nan || b_nan) {
+    if (a_nan && (!b_nan || a.index < b.index)) { return a; }
+    return b;
   }
-  partial[lid] = best_value;
-  partial_indices[lid] = best_index;
+  let wins = select((b.value < a.value), (b.value > a.value), ARG_MAX);
+  if (wins || (b.value == a.value && b.index < a.index)) { return b; }
+  return a;
+}
+
+fn partial_extreme(output: u32, first: u32, stride: u32) -> Extreme {
+  let o = output / params.inner;
+  let i = output % params.inner;
+  var best = Extreme(element(o, min(first, params.length - 1u), i), min(first, params.length - 1u));
+  for (var l = first; l < params.length; l += stride) { best = better(best, Extreme(element(o, l, i), l)); }
+  return best;
+}
+
+var<workgroup> partial_index: array<u32, WG>;
+
+@compute @workgroup_size(WG)
+fn arg_reduce_rows(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                   @builtin(local_invocation_index) lid: u32) {
+  let output = workgroup_index(wid, nwg);
+  if (output >= params.outer) { return; }
+  let mine = partial_extreme(output, lid, WG);
+  partial[lid] = mine.value;
+  partial_index[lid] = mine.index;
   workgroupBarrier();
   for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
     if (lid < stride) {
-      let v = partial[lid + stride];
-      let index = partial_indices[lid + stride];
-      let mine = partial[lid];
-      if (v > mine || (v == mine && index < partial_indices[lid])) {
-        partial[lid] = v;
-        partial_indices[lid] = index;
-      }
+      let best = better(Extreme(partial[lid], partial_index[lid]), Extreme(partial[lid + stride], partial_index[lid + stride]));
+      partial[lid] = best.value;
+      partial_index[lid] = best.index;
     }
     workgroupBarrier();
   }
-  if (lid == 0u) { out[row] = f32(partial_indices[0]); }
+  if (lid == 0u) { out[output] = f32(partial_index[0]); }
 }
 
 @compute @workgroup_size(WG)
-fn argmax_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
-                 @builtin(local_invocation_index) lid: u32) {
-  let row = (wid.y * nwg.x + wid.x) * WG + lid;
-  if (row >= params.outer) { return; }
-  let cols = params.length;
-  let base = row * cols;
-  var best_value = x[base];
-  var best_index = 0u;
-  for (var c = 1u; c < cols; c++) {
-    let v = x[base + c];
-    if (v > best_value) {
-      best_value = v;
-      best_index = c;
-    }
-  }
-  out[row] = f32(best_index);
+fn arg_reduce_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+                     @builtin(local_invocation_index) lid: u32) {
+  let output = element_index(wid, nwg, lid);
+  if (output >= params.outer * params.inner) { return; }
+  out[output] = f32(partial_extreme(output, 0u, 1u).index);
 }

@@ -65,7 +65,7 @@ describe.each(AUTOGRAD_BACKENDS)('autograd properties on %s', (_name, create) =>
     const { f, da, db } = OPS[op];
     await fc.assert(
       fc.asyncProperty(broadcastPair, fc.integer({ min: 1, max: 1000 }), async ([aShape, bShape], seed) => {
-        const outShape = broadcastShapes(aShape, bShape);
+        const outShape = broadcastShapes([aShape, bShape]);
         const av = Float32Array.from({ length: size(aShape) }, (_, i) => 1 + 0.5 * Math.sin(seed + i));
         const bv = Float32Array.from({ length: size(bShape) }, (_, i) => 1.5 + 0.5 * Math.cos(seed * 3 + i));
         const rv = Float32Array.from({ length: size(outShape) }, (_, i) => Math.sin(seed * 7 + i));

@@ -195,7 +195,7 @@ describe.each(AUTOGRAD_BACKENDS)('autograd semantics on %s', (_name, create) => 
 
   test('bad arguments throw typed errors', async () => {
     const x = leaf([1, 2, 3]);
-    for (const p of [-0.1, 1, 2, NaN]) expect(() => wg.dropout(x, { p, seed: 1 })).toThrow(/p must be in \[0, 1\)/);
+    for (const p of [-0.1, 1, 2, NaN]) expect(() => wg.dropout(x, { p, seed: 1 })).toThrow(/p must be a number in \[0, 1\)/);
     expect(() => wg.dropout(x, { p: 1, seed: 1, training: false })).toThrow(ValueError);
     expect(() => x.add(NaN)).toThrow(ValueError);
     expect(() => x.div(0)).toThrow(/division by the scalar 0/);
@@ -237,7 +237,13 @@ describe.each(AUTOGRAD_BACKENDS)('autograd semantics on %s', (_name, create) => 
 
   test('argmax, correctCount and accuracy', async () => {
     const logits = constant([0.1, 0.9, 0, 2, 1, 0, 0, 0, 3], [3, 3]);
-    expect(await values(logits.argmax())).toEqual([1, 0, 2]);
+    expect(await values(logits.argmax(1))).toEqual([1, 0, 2]);
+    expect(await values(logits.argmax(-1, true))).toEqual([1, 0, 2]);
+    expect(logits.argmax(1, true).shape).toEqual([3, 1]);
+    expect(await values(logits.argmax(0))).toEqual([1, 1, 2]);
+    // Without an axis, PyTorch's index into the flattened tensor.
+    expect(await values(logits.argmax())).toEqual([8]);
+    expect(await values(wg.argmin(logits, 1))).toEqual([2, 2, 0]);
     expect(await values(wg.correctCount(logits, [1, 0, 0]))).toEqual([2]);
     expect(await wg.accuracy(logits, [1, 0, 0])).toBeCloseTo(2 / 3, 6);
   });

@@ -26,7 +26,7 @@ describe('Fashion-MNIST', () => {
     expect(report.builtCache).toBe(true);
     expect(data.train.length).toBe(60_000);
     expect(data.test.length).toBe(10_000);
-    expect(data.train.xShape).toEqual([784]);
+    expect(data.train.exampleShape).toEqual([784]);
     expect(data.train.x.length).toBe(60_000 * 784);
     expect(classCounts(data.train, 10)).toEqual(new Array(10).fill(6000));
     expect(classCounts(data.test, 10)).toEqual(new Array(10).fill(1000));

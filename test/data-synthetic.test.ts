@@ -6,8 +6,8 @@ describe('syntheticData', () => {
     const w = [2, -3.4], b = 4.2;
     const data = syntheticData(w, b, 1000, { seed: 1 });
     expect(data.length).toBe(1000);
-    expect(data.xShape).toEqual([2]);
-    expect(data.yShape).toEqual([1]);
+    expect(data.exampleShape).toEqual([2]);
+    expect(data.targetShape).toEqual([1]);
     const residuals = Array.from({ length: 1000 }, (_, i) => data.y[i] - (data.x[2 * i] * w[0] + data.x[2 * i + 1] * w[1] + b));
     const mean = residuals.reduce((s, r) => s + r, 0) / 1000;
     const std = Math.sqrt(residuals.reduce((s, r) => s + (r - mean) ** 2, 0) / 999);

@@ -5,14 +5,18 @@
  */
 import type { Backend } from '../bindings/backend.js';
 import * as wg from '../bindings/index.js';
-import { Tensor, noGrad, tensor, tidy } from '../bindings/index.js';
+import { Tensor, noGrad, tensor, tidy, applyUnary } from '../bindings/index.js';
+import type { UnaryOp, UnaryOpWithGrad } from '../bindings/backend.js';
+import { UNARY_OPS, UNARY_ROWS } from '../bindings/op-table/index.js';
 import { AUTOGRAD_BACKENDS } from './autograd-backends.js';
 import { labels, uniform } from './random.js';
 
 interface Input {
   shape: number[];
   /** Value range (default [-1, 1]); keep away from kinks and poles. */
-  range?: [number, number];
+  range?: readonly [number, number];
+  /** Points the values are moved at least 0.05 away from. */
+  kinks?: readonly number[];
   /** Whether this input's gradient is checked (default true). */
   grad?: boolean;
 }
@@ -40,7 +44,21 @@ function signed(data: Float32Array, seed: number): Float32Array {
 
 const labels3 = Array.from(labels(4, 3, 5));
 
+/** Every unary op of the op table with a backward rule, through the generic table-driven autograd op. */
+const TABLE_CASES: GradCase[] = (UNARY_OPS as readonly UnaryOp[]).filter((op) => UNARY_ROWS[op].grad).map((op) => {
+  const { domain = [-2, 2], alpha = 0, beta = 0, kinks } = UNARY_ROWS[op].test ?? {};
+  return {
+    name: `op table: ${op}`,
+    inputs: [{ shape: [2, 3], range: domain, kinks }],
+    f: (a: Tensor) => applyUnary(op as UnaryOpWithGrad, a, alpha, beta),
+  };
+});
+
 const CASES: GradCase[] = [
+  ...TABLE_CASES,
+  { name: 'gelu', inputs: [{ shape: [2, 3], range: [-3, 3] }], f: (a) => wg.gelu(a) },
+  { name: 'gelu tanh', inputs: [{ shape: [3], range: [-3, 3] }], f: (a) => wg.gelu(a, { approximate: 'tanh' }) },
+  { name: 'nn.GELU', inputs: [{ shape: [2, 2], range: [-3, 3] }], f: (a) => new wg.nn.GELU().forward(a) },
   // broadcasting arithmetic
   { name: 'add [2,3]+[3]', inputs: [{ shape: [2, 3] }, { shape: [3] }], f: (a, b) => a.add(b) },
   { name: 'add [3,1]+[1,3]', inputs: [{ shape: [3, 1] }, { shape: [1, 3] }], f: (a, b) => a.add(b) },
@@ -175,7 +193,8 @@ describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
     const tolerance = gradCase.tolerance ?? 1e-3;
     const data = gradCase.inputs.map((input, i) => {
       const v = values(input, 100 + i);
-      return input.range === awayFromZero ? signed(v, 200 + i) : v;
+      const drawn = input.range === awayFromZero ? signed(v, 200 + i) : v;
+      return drawn.map((x) => (input.kinks ?? []).reduce((y, kink) => (Math.abs(y - kink) < 0.05 ? kink + 0.1 : y), x));
     });
     const before = wg.liveTensorCount();
     const xs = data.map((d, i) =>

@@ -106,7 +106,7 @@ describe.each(AUTOGRAD_BACKENDS)('nn modules on %s', (_name, create) => {
     const replay = new Dropout(0.5, { seed: 11 });
     expect(await values(replay.forward(x))).toEqual(first);
     expect(() => new Dropout(1)).toThrow(ValueError);
-    expect(() => new Dropout(-0.2)).toThrow(/p must be in \[0, 1\)/);
+    expect(() => new Dropout(-0.2)).toThrow(/p must be a number in \[0, 1\)/);
   });
 
   test('apply() visits every module, as d2l initialises nets', async () => {

@@ -3,7 +3,7 @@ import { mat4 } from 'wgpu-matrix';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import type { Backend } from '../bindings/backend.js';
 import { ShapeError } from '../bindings/errors.js';
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
 import { tensor } from '../bindings/tensor.js';
 import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 

@@ -1,7 +1,8 @@
 /** The one Philox random source: Random (initialisers, dropout seeds) and RandomStream (data) are configurations of it. */
-import { DATA_FAMILY, Random, RandomStream, checkSeed } from '../bindings/random.js';
+import { DATA_FAMILY, Random, RandomStream } from '../bindings/random.js';
+import { seed as checkSeed } from '../bindings/validate.js';
 import { ValueError } from '../bindings/errors.js';
-import { dropoutArgs } from '../bindings/kernels.js';
+import { dropoutArgs } from '../bindings/kernels/index.js';
 
 const draws = (r: Random) => [r.nextU32(), r.uniform(), r.normal(), r.normal()];
 

@@ -1,7 +1,7 @@
 import type { MatmulArgs, Storage } from '../bindings/backend.js';
 import { philox4x32_10 } from '../bindings/cpu/philox.js';
 import { DisposedError, ResourceLimitError, ValueError } from '../bindings/errors.js';
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
 import { tensor } from '../bindings/tensor.js';
 import { createWasmBackend, WasmBackend } from '../bindings/wasm/wasm-backend.js';
 
@@ -195,7 +195,7 @@ describe('failed growth leaves the heap consistent', () => {
   }
 
   function matmulArgs(m: number, n: number, kk: number): MatmulArgs {
-    return { m, n, k: kk, transA: false, transB: false, bias: null, relu: false };
+    return { m, n, k: kk, transA: false, transB: false, bias: null, relu: false, batch: 1, aBatchStride: 0, bBatchStride: 0 };
   }
 
   test('a refused allocation keeps the free block at the top of the heap', () => {
@@ -286,7 +286,7 @@ describe('the SIMD exp', () => {
     const x = backend.alloc(n), y = backend.alloc(n);
     backend.write(x, xs);
     for (const [op, f] of [['exp', Math.exp], ['sigmoid', (v: number) => 1 / (1 + Math.exp(-v))]] as const) {
-      backend.unary(op, x, y, n, 0);
+      backend.unary(op, x, y, n, 0, 0);
       const ys = backend.readSync(y);
       let worst = 0;
       for (let i = 0; i < n; i++) {
@@ -302,7 +302,7 @@ describe('the SIMD exp', () => {
     const inputs = [Infinity, -Infinity, NaN, 89, -87.4, -104, 0];
     const x = backend.alloc(inputs.length), y = backend.alloc(inputs.length);
     backend.write(x, Float32Array.from(inputs));
-    backend.unary('exp', x, y, inputs.length, 0);
+    backend.unary('exp', x, y, inputs.length, 0, 0);
     expect(Array.from(backend.readSync(y))).toEqual([Infinity, 0, NaN, Infinity, 0, 0, 1]);
   });
 });

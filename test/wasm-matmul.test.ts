@@ -2,12 +2,12 @@
  * Matmul shapes that reach every path of the wasm kernel beyond the shared table: several K, M and
  * N blocks, the few-rows path with transposed A, narrow outputs computed transposed, and k = 0.
  */
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
 import { tensor } from '../bindings/tensor.js';
 import type { Backend } from '../bindings/backend.js';
 import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 import { describeKernelTable } from './backend-harness.js';
-import { reductionTolerance, type KernelCase } from './kernel-cases.js';
+import { reductionTolerance, type KernelCase } from './kernel-cases/index.js';
 import { uniform } from './random.js';
 
 const backend = await createWasmBackend({ variant: 'simd' });

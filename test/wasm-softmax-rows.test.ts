@@ -5,13 +5,13 @@
  * without touching their neighbours.
  */
 import type { Backend } from '../bindings/backend.js';
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
 import { tensor, type Tensor } from '../bindings/tensor.js';
 import { createWasmBackend } from '../bindings/wasm/wasm-backend.js';
 import { relaxedSimdSupported } from '../bindings/wasm/wasm-module.js';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { describeKernelTable, firstMismatch } from './backend-harness.js';
-import { reductionTolerance, type KernelCase } from './kernel-cases.js';
+import { reductionTolerance, type KernelCase } from './kernel-cases/index.js';
 import { labels, uniform } from './random.js';
 
 /** One row per kind of range the kernels treat differently. */

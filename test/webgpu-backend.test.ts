@@ -1,7 +1,8 @@
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import type { Backend } from '../bindings/backend.js';
 import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../bindings/errors.js';
-import * as k from '../bindings/kernels.js';
+import * as k from '../bindings/kernels/index.js';
+import { broadcastLayout } from '../bindings/shape.js';
 import { Tensor, tensor } from '../bindings/tensor.js';
 import { WebGPUBackend, createWebGPUBackend } from '../bindings/index.js';
 import { uniform, labels as randomLabels } from './random.js';
@@ -43,7 +44,7 @@ function mlpTraining(backend: Backend) {
     const dW2 = k.matmul(h, grad!, { transA: true });
     const db2 = k.sum(grad!, 0);
     const dh = k.matmul(grad!, w2, { transB: true });
-    const dPre = k.reluBackward(h, dh);
+    const dPre = k.binary('reluGrad', h, dh);
     const dW1 = k.matmul(x, dPre, { transA: true });
     const db1 = k.sum(dPre, 0);
     const grads = [dW1, db1, dW2, db2];
@@ -242,8 +243,8 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     const b = backend();
     const a = tensor([1, 2, 3, 4, 5, 6], [2, 3], { backend: b });
     const c = tensor([10, 20, 30], [3], { backend: b });
-    const { layout } = k.broadcastLayout([2, 3], [3]);
-    b.binary('add', a.storage, c.storage, a.storage, layout);
+    const { layout } = broadcastLayout([[2, 3], [3]]);
+    b.binary('add', a.storage, c.storage, a.storage, layout, 0, 0);
     expect(Array.from(await a.data())).toEqual([11, 22, 33, 14, 25, 36]);
     b.sgdUpdate(c.storage, c.storage, null, 3, { lr: 0.5, weightDecay: 0, momentum: 0 });
     expect(Array.from(await c.data())).toEqual([5, 10, 15]);
@@ -261,7 +262,7 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     device.queue.writeBuffer(aBuffer, 0, new Float32Array([1, 2, 3, 4, 5, 6, 7, 8, 9]));
     const a = new Tensor(b, b.wrapBuffer(aBuffer, 9), [3, 3]);
     const c = new Tensor(b, b.wrapBuffer(cBuffer, 9), [3, 3]);
-    b.matmul(a.storage, a.storage, c.storage, { m: 3, n: 3, k: 3, transA: false, transB: true, bias: null, relu: false });
+    b.matmul(a.storage, a.storage, c.storage, { m: 3, n: 3, k: 3, transA: false, transB: true, bias: null, relu: false, batch: 1, aBatchStride: 0, bBatchStride: 0 });
     expect(Array.from(await c.data())).toEqual([14, 32, 50, 32, 77, 122, 50, 122, 194]);
     expect(b.bufferOf(c.storage)).toBe(cBuffer);
     a.dispose();
@@ -300,7 +301,7 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
       const b = new WebGPUBackend(backend().device, { rows });
       const labels = [-1, 3.5, 10, NaN, 2, 1e9];
       const logits = uniform(labels.length * 3, 9);
-      const run = async (on: Backend) => {
+      const run = async (on: WebGPUBackend | CpuBackend) => {
         const x = on.alloc(logits.length), l = on.alloc(labels.length);
         const loss = on.alloc(labels.length), grad = on.alloc(logits.length);
         on.write(x, logits);
@@ -327,7 +328,7 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
       const x = new Float32Array(2 * cols);
       x[7] = 5; x[250] = 5; x[cols + 299] = 1; x[cols + 40] = 1;
       const t = tensor(x, [2, cols], { backend: b });
-      expect(Array.from(await k.argmax(t).data())).toEqual([7, 40]);
+      expect(Array.from(await k.argmax(t, 1).data())).toEqual([7, 40]);
       b.dispose();
     }
   });
@@ -337,7 +338,7 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     const x = tensor(new Float32Array(64), [64], { backend: b });
     b.flush();
     const submits = b.submitCount;
-    for (let i = 0; i < 10; i++) b.unary('shift', x.storage, x.storage, 64, 1);
+    for (let i = 0; i < 10; i++) b.unary('shift', x.storage, x.storage, 64, 1, 0);
     expect(b.submitCount).toBe(submits + 2);
     expect(b.readbackCount).toBe(0);
     expect((await x.data())[63]).toBe(10);
@@ -349,7 +350,11 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 128, TN: 128, TK: 16 } })).toThrow(
       /1024 invocations per workgroup exceed maxComputeInvocationsPerWorkgroup/,
     );
-    expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 64, TN: 64, TK: 6 } })).toThrow(ResourceLimitError);
+    expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 128, TN: 128, TK: 16 } })).toThrow(ResourceLimitError);
+    // Malformed configurations are bad values, not limits.
+    expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 64, TN: 64, TK: 6 } })).toThrow(ValueError);
+    expect(() => new WebGPUBackend(device, { matmul: { kernel: 'tiled', TM: 64, TN: 64, tk: 16 } as never })).toThrow(/unknown key 'tk'/);
+    expect(() => new WebGPUBackend(device, { rows: 'diagonal' as never })).toThrow(ValueError);
     expect(() => new WebGPUBackend(device, { batchLimit: 0 })).toThrow(ValueError);
   });
 

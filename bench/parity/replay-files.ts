@@ -33,7 +33,7 @@ export function pixelsToBytes(x: Float32Array): Uint8Array {
 }
 
 export function writeDataFile(path: string, train: Dataset<Uint8Array>, test: Dataset<Uint8Array>): void {
-  const split = (d: Dataset<Uint8Array>) => ({ shape: [d.length, ...d.xShape], data: pixelsToBytes(d.x) });
+  const split = (d: Dataset<Uint8Array>) => ({ shape: [d.length, ...d.exampleShape], data: pixelsToBytes(d.x) });
   writeFileSync(path, encodeSafetensors({
     'train.images': split(train), 'train.labels': { shape: [train.length], data: train.y },
     'test.images': split(test), 'test.labels': { shape: [test.length], data: test.y },

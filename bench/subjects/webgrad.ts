@@ -1,6 +1,6 @@
 /** Any webgrad Backend as a bench subject, driven through the validated kernel API like a user would. */
 import type { Backend } from '../../bindings/backend.js';
-import * as kernels from '../../bindings/kernels.js';
+import * as kernels from '../../bindings/kernels/index.js';
 import { Tensor, tensor } from '../../bindings/tensor.js';
 import type { BenchCase } from '../cases.js';
 import type { CaseOutput } from '../check.js';

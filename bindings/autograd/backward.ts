@@ -1,5 +1,5 @@
 import { BackendError, DisposedError, ShapeError, ValueError } from '../errors.js';
-import * as k from '../kernels.js';
+import * as k from '../kernels/index.js';
 import { formatShape, sameShape } from '../shape.js';
 import { Tensor, full, tidy } from '../tensor.js';
 import { noGrad } from './grad-mode.js';

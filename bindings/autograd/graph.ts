@@ -7,7 +7,8 @@
  * backward() frees them too, unless asked to retain the graph.
  */
 import { DisposedError, ValueError } from '../errors.js';
-import { Tensor, untrack, type GradNode } from '../tensor.js';
+import { tensorArgument } from '../kernels/launch.js';
+import { Tensor, tidy, untrack, type GradNode } from '../tensor.js';
 import { isGradEnabled } from './grad-mode.js';
 
 /** Where an input's gradient goes: the node that produced it, a leaf that collects it, or nowhere. */
@@ -54,7 +55,10 @@ export class OpContext {
 
 export interface OpDefinition<P> {
   readonly name: string;
-  /** Computes the output from the inputs with the kernel API; may ctx.save() what backward needs. */
+  /**
+   * Computes the output from the inputs with the kernel API; may ctx.save() what backward needs. Runs
+   * inside a tidy() scope: temporaries need no dispose, and nothing leaks when it throws.
+   */
   forward(inputs: readonly Tensor[], params: P, ctx: OpContext): Tensor;
   /**
    * Given the gradient of the output, returns one gradient per input, shaped like that input,
@@ -118,27 +122,26 @@ export class Node implements GradNode {
   }
 }
 
-/** Throws a ValueError naming the op and argument unless value is a Tensor. */
-export function expectTensor(op: string, argument: string, value: unknown): asserts value is Tensor {
-  if (!(value instanceof Tensor)) {
-    const got = value === null ? 'null' : typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `${String(value)} (${typeof value})`;
-    throw new ValueError(`${op}: ${argument} must be a Tensor, got ${got}`);
-  }
-}
-
 /**
  * Turns an op definition into a function over tensors that records the graph when any input
  * requires grad and grad mode is on.
  */
 export function defineOp<P = undefined>(definition: OpDefinition<P>): (inputs: readonly Tensor[], params: P) => Tensor {
   return (inputs, params) => {
-    inputs.forEach((t, i) => expectTensor(definition.name, `input ${i}`, t));
+    inputs.forEach((t, i) => tensorArgument(definition.name, `input ${i}`, t));
     const gradOn = isGradEnabled();
     const ctx = new OpContext(
       inputs.map((t) => gradOn && t.requiresGrad),
       inputs.map((t) => t.shape),
     );
-    const y = definition.forward(inputs, params, ctx);
+    // Whatever forward makes and does not return is freed, also when it throws (with what it saved).
+    let y: Tensor;
+    try {
+      y = tidy(() => definition.forward(inputs, params, ctx));
+    } catch (error) {
+      ctx.freeSaved();
+      throw error;
+    }
     if (!ctx.recording) return y;
     if (inputs.includes(y))
       throw new ValueError(`${definition.name}: a recorded op must return a new tensor, not one of its inputs`);

@@ -1,5 +1,5 @@
 /** PyTorch-style chained methods on Tensor (x.matmul(w).add(b).relu()), installed by importing this module. */
-import type { Labels } from '../kernels.js';
+import type { Labels } from '../kernels/index.js';
 import { Tensor } from '../tensor.js';
 import { backward, type BackwardOptions } from './backward.js';
 import { relu, sigmoid, tanh, softmax, logSoftmax } from './ops/activation.js';
@@ -7,7 +7,7 @@ import { add, sub, mul, div, neg, pow, square, sqrt, reciprocal, exp, log, type 
 import { matmul } from './ops/matmul.js';
 import { sum, mean, reshape, flatten, type Axes } from './ops/reduce.js';
 import { argmax } from './metrics.js';
-import { softmaxCrossEntropy, type LossOptions } from './ops/loss.js';
+import { crossEntropy, type LossOptions } from './ops/loss.js';
 
 declare module '../tensor.js' {
   interface Tensor {
@@ -36,7 +36,7 @@ declare module '../tensor.js' {
     softmax(axis?: number): Tensor;
     logSoftmax(axis?: number): Tensor;
     crossEntropy(labels: Labels, options?: LossOptions): Tensor;
-    argmax(): Tensor;
+    argmax(axis?: number, keepDims?: boolean): Tensor;
     /** Accumulates d(this)/d(leaf) into every leaf's .grad; see autograd/backward.ts. */
     backward(gradient?: Tensor, options?: BackwardOptions): void;
     /** A tensor over the same data that is cut off from the graph (requiresGrad false). */
@@ -69,8 +69,8 @@ const methods: ThisType<Tensor> & Partial<Record<keyof Tensor, unknown>> = {
   tanh(this: Tensor) { return tanh(this); },
   softmax(this: Tensor, axis?: number) { return softmax(this, axis); },
   logSoftmax(this: Tensor, axis?: number) { return logSoftmax(this, axis); },
-  crossEntropy(this: Tensor, labels: Labels, options?: LossOptions) { return softmaxCrossEntropy(this, labels, options); },
-  argmax(this: Tensor) { return argmax(this); },
+  crossEntropy(this: Tensor, labels: Labels, options?: LossOptions) { return crossEntropy(this, labels, options); },
+  argmax(this: Tensor, axis?: number, keepDims?: boolean) { return argmax(this, axis, keepDims); },
   backward(this: Tensor, gradient?: Tensor, options?: BackwardOptions) { backward(this, gradient, options); },
   detach(this: Tensor) { return this.alias(); },
   zeroGrad(this: Tensor) {

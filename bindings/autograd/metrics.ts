@@ -1,15 +1,20 @@
 /** Metrics: not differentiable, computed on the backend; read back only when the caller awaits. */
 import { ShapeError } from '../errors.js';
-import * as k from '../kernels.js';
+import * as k from '../kernels/index.js';
 import { formatShape } from '../shape.js';
 import { Tensor, tidy } from '../tensor.js';
-import { expectTensor } from './graph.js';
-import { rows } from './ops/activation.js';
 
-/** Index of the largest entry along the last axis (as f32), shape x.shape without it. */
-export function argmax(x: Tensor): Tensor {
-  expectTensor('argmax', 'x', x);
-  return tidy(() => k.argmax(rows('argmax', x)).alias(x.shape.slice(0, -1)));
+/**
+ * Index of the largest element along axis (as f32), or into the flattened tensor when axis is left
+ * out (PyTorch's argmax); the first one, or the first NaN.
+ */
+export function argmax(x: Tensor, axis?: number, keepDims = false): Tensor {
+  return k.argmax(x, axis, keepDims);
+}
+
+/** Index of the smallest element along axis (PyTorch's argmin). */
+export function argmin(x: Tensor, axis?: number, keepDims = false): Tensor {
+  return k.argmin(x, axis, keepDims);
 }
 
 /** Number of rows of logits [N, C] whose argmax equals the label, as a scalar tensor (d2l's accuracy()). */
@@ -17,8 +22,8 @@ export function correctCount(logits: Tensor, labels: k.Labels): Tensor {
   if (!(logits instanceof Tensor) || logits.rank !== 2)
     throw new ShapeError(`correctCount: logits must be [N, classes], got ${logits instanceof Tensor ? formatShape(logits.shape) : String(logits)}`);
   return tidy(() => {
-    const predicted = k.argmax(logits);
-    const truth = k.labelTensor(labels, logits.shape[0], logits.shape[1], logits);
+    const predicted = k.argmax(logits, 1);
+    const truth = k.labelTensor('correctCount', labels, logits.shape[0], logits.shape[1], logits);
     return k.sum(k.binary('eq', predicted, truth));
   });
 }

@@ -1,8 +1,11 @@
 import type {
-  AdamArgs, Backend, BinaryOp, BroadcastLayout, DropoutArgs, MatmulArgs, MemoryStats, SgdArgs, Storage, UnaryOp,
+  AdamArgs, ArgReduceOp, AxisLayout, Backend, BinaryOp, BroadcastLayout, DropoutArgs, GatherArgs, MatmulArgs,
+  MemoryStats, ReduceOp, SgdArgs, Storage, StridedLayout, UnaryOp,
 } from '../backend.js';
 import { DisposedError } from '../errors.js';
+import { BINARY_ROWS, REDUCE_ROWS, UNARY_ROWS } from '../op-table/index.js';
 import { dropoutWord } from './philox.js';
+import { forEachIndex, indexAt } from './walk.js';
 
 class CpuStorage implements Storage {
   constructor(readonly data: Float32Array) {}
@@ -11,35 +14,10 @@ class CpuStorage implements Storage {
   }
 }
 
-const unaryFns: Record<UnaryOp, (x: number, alpha: number) => number> = {
-  neg: (x) => -x,
-  exp: (x) => Math.exp(x),
-  log: (x) => Math.log(x),
-  sqrt: (x) => Math.sqrt(x),
-  abs: (x) => Math.abs(x),
-  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
-  tanh: (x) => Math.tanh(x),
-  relu: (x) => (x > 0 ? x : 0),
-  square: (x) => x * x,
-  reciprocal: (x) => 1 / x,
-  pow: (x, a) => Math.pow(x, a),
-  scale: (x, a) => x * a,
-  shift: (x, a) => x + a,
-};
-
-const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  mul: (a, b) => a * b,
-  div: (a, b) => a / b,
-  max: (a, b) => (a >= b || Number.isNaN(a) ? a : b),
-  min: (a, b) => (a <= b || Number.isNaN(a) ? a : b),
-  eq: (a, b) => (a === b ? 1 : 0),
-};
-
 /**
- * The reference backend: plain TypeScript, one readable loop per kernel, f64 accumulation.
- * Every other backend is tested against it.
+ * The reference backend: plain TypeScript, one readable loop per kernel, f64 accumulation, the op
+ * table's f64 references. Every other backend is tested against it, and it implements every fused
+ * kernel itself so that the defaults in bindings/fused/ are tested against it too.
  */
 export class CpuBackend implements Backend {
   readonly name = 'cpu';
@@ -55,6 +33,7 @@ export class CpuBackend implements Backend {
   }
 
   private d(s: Storage): Float32Array {
+    this.check();
     return (s as CpuStorage).data;
   }
 
@@ -70,7 +49,6 @@ export class CpuBackend implements Backend {
   }
 
   write(storage: Storage, data: Float32Array): void {
-    this.check();
     this.d(storage).set(data);
   }
 
@@ -79,7 +57,6 @@ export class CpuBackend implements Backend {
   }
 
   readSync(storage: Storage): Float32Array {
-    this.check();
     return this.d(storage).slice();
   }
 
@@ -102,64 +79,104 @@ export class CpuBackend implements Backend {
     this.d(out).set(this.d(src).subarray(0, length));
   }
 
-  unary(op: UnaryOp, x: Storage, out: Storage, length: number, alpha: number): void {
-    const f = unaryFns[op], xs = this.d(x), ys = this.d(out);
-    for (let i = 0; i < length; i++) ys[i] = f(xs[i], alpha);
+  unary(op: UnaryOp, x: Storage, out: Storage, length: number, alpha: number, beta: number): void {
+    const f = UNARY_ROWS[op].ref, xs = this.d(x), ys = this.d(out);
+    for (let i = 0; i < length; i++) ys[i] = f(xs[i], alpha, beta);
   }
 
-  binary(op: BinaryOp, a: Storage, b: Storage, out: Storage, layout: BroadcastLayout): void {
-    const f = binaryFns[op], as = this.d(a), bs = this.d(b), ys = this.d(out);
-    const [n0, n1, n2, n3] = layout.outShape;
-    const [a0, a1, a2, a3] = layout.aStrides;
-    const [b0, b1, b2, b3] = layout.bStrides;
+  binary(op: BinaryOp, a: Storage, b: Storage, out: Storage, layout: BroadcastLayout, alpha: number, beta: number): void {
+    const f = BINARY_ROWS[op].ref, as = this.d(a), bs = this.d(b), ys = this.d(out);
     let o = 0;
-    for (let i0 = 0; i0 < n0; i0++)
-      for (let i1 = 0; i1 < n1; i1++)
-        for (let i2 = 0; i2 < n2; i2++)
-          for (let i3 = 0; i3 < n3; i3++) {
-            const ia = i0 * a0 + i1 * a1 + i2 * a2 + i3 * a3;
-            const ib = i0 * b0 + i1 * b1 + i2 * b2 + i3 * b3;
-            ys[o++] = f(as[ia], bs[ib]);
-          }
+    forEachIndex(layout.shape, (index) => {
+      ys[o++] = f(as[indexAt(index, layout.strides[0])], bs[indexAt(index, layout.strides[1])], alpha, beta);
+    });
   }
 
-  sum(x: Storage, out: Storage, outer: number, length: number, inner: number): void {
-    const xs = this.d(x), ys = this.d(out);
+  reduce(op: ReduceOp, x: Storage, out: Storage, { outer, length, inner }: AxisLayout): void {
+    const { ref, init } = REDUCE_ROWS[op], xs = this.d(x), ys = this.d(out);
     for (let o = 0; o < outer; o++)
       for (let i = 0; i < inner; i++) {
-        let acc = 0;
-        for (let l = 0; l < length; l++) acc += xs[(o * length + l) * inner + i];
+        let acc = init.value;
+        for (let l = 0; l < length; l++) acc = ref(acc, xs[(o * length + l) * inner + i]);
         ys[o * inner + i] = acc;
       }
   }
 
-  matmul(a: Storage, b: Storage, c: Storage, args: MatmulArgs): void {
-    const { m, n, k, transA, transB, bias, relu } = args;
-    const as = this.d(a), bs = this.d(b), cs = this.d(c), biases = bias ? this.d(bias) : null;
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < n; j++) {
-        let acc = biases ? biases[j] : 0;
-        for (let p = 0; p < k; p++) {
-          const av = transA ? as[p * m + i] : as[i * k + p];
-          const bv = transB ? bs[j * k + p] : bs[p * n + j];
-          acc += av * bv;
+  argReduce(op: ArgReduceOp, x: Storage, out: Storage, { outer, length, inner }: AxisLayout): void {
+    const xs = this.d(x), ys = this.d(out);
+    const better = op === 'argmax' ? (v: number, best: number) => v > best : (v: number, best: number) => v < best;
+    for (let o = 0; o < outer; o++)
+      for (let i = 0; i < inner; i++) {
+        let best = 0;
+        for (let l = 0; l < length; l++) {
+          const v = xs[(o * length + l) * inner + i];
+          if (Number.isNaN(v)) {
+            best = l;
+            break;
+          }
+          if (better(v, xs[(o * length + best) * inner + i])) best = l;
         }
-        cs[i * n + j] = relu && !(acc > 0) ? 0 : acc;
+        ys[o * inner + i] = best;
       }
+  }
+
+  matmul(a: Storage, b: Storage, c: Storage, args: MatmulArgs): void {
+    const { m, n, k, transA, transB, bias, relu, batch, aBatchStride, bBatchStride } = args;
+    const as = this.d(a), bs = this.d(b), cs = this.d(c), biases = bias ? this.d(bias) : null;
+    for (let t = 0; t < batch; t++) {
+      const ao = t * aBatchStride, bo = t * bBatchStride, co = t * m * n;
+      for (let i = 0; i < m; i++)
+        for (let j = 0; j < n; j++) {
+          let acc = 0;
+          for (let p = 0; p < k; p++) {
+            const av = transA ? as[ao + p * m + i] : as[ao + i * k + p];
+            const bv = transB ? bs[bo + j * k + p] : bs[bo + p * n + j];
+            acc += av * bv;
+          }
+          if (biases) acc += biases[j];
+          cs[co + i * n + j] = relu && acc < 0 ? 0 : acc;
+        }
+    }
+  }
+
+  stridedCopy(x: Storage, out: Storage, layout: StridedLayout): void {
+    const xs = this.d(x), ys = this.d(out);
+    forEachIndex(layout.shape, (index) => {
+      ys[layout.outOffset + indexAt(index, layout.outStrides)] = xs[layout.inOffset + indexAt(index, layout.inStrides)];
+    });
+  }
+
+  gather(x: Storage, index: Storage, out: Storage, args: GatherArgs): void {
+    const xs = this.d(x), is = this.d(index), ys = this.d(out);
+    const { outer, length, inner, count, indexStrides: [so, sj, si] } = args;
+    let at = 0;
+    for (let o = 0; o < outer; o++)
+      for (let j = 0; j < count; j++)
+        for (let i = 0; i < inner; i++) {
+          const l = is[o * so + j * sj + i * si];
+          ys[at++] = Number.isInteger(l) && l >= 0 && l < length ? xs[(o * length + l) * inner + i] : NaN;
+        }
+  }
+
+  scatterAdd(src: Storage, index: Storage, out: Storage, args: GatherArgs): void {
+    const ss = this.d(src), is = this.d(index), ys = this.d(out);
+    const { outer, length, inner, count, indexStrides: [so, sj, si] } = args;
+    let at = 0;
+    for (let o = 0; o < outer; o++)
+      for (let j = 0; j < count; j++)
+        for (let i = 0; i < inner; i++, at++) {
+          const l = is[o * so + j * sj + i * si];
+          if (Number.isInteger(l) && l >= 0 && l < length) ys[(o * length + l) * inner + i] += ss[at];
+        }
   }
 
   softmax(x: Storage, out: Storage, rows: number, cols: number, log: boolean): void {
     const xs = this.d(x), ys = this.d(out);
     for (let r = 0; r < rows; r++) {
-      const row = r * cols;
-      let max = -Infinity;
-      for (let c = 0; c < cols; c++) max = Math.max(max, xs[row + c]);
-      let total = 0;
-      for (let c = 0; c < cols; c++) total += Math.exp(xs[row + c] - max);
-      const logTotal = Math.log(total);
+      const { max, total } = rowStats(xs, r * cols, cols);
       for (let c = 0; c < cols; c++) {
-        const shifted = xs[row + c] - max;
-        ys[row + c] = log ? shifted - logTotal : Math.exp(shifted) / total;
+        const shifted = xs[r * cols + c] - max;
+        ys[r * cols + c] = log ? shifted - Math.log(total) : Math.exp(shifted) / total;
       }
     }
   }
@@ -171,10 +188,7 @@ export class CpuBackend implements Backend {
     const xs = this.d(logits), ls = this.d(labels), losses = this.d(loss), gs = grad ? this.d(grad) : null;
     for (let r = 0; r < rows; r++) {
       const row = r * cols, label = ls[r];
-      let max = -Infinity;
-      for (let c = 0; c < cols; c++) max = Math.max(max, xs[row + c]);
-      let total = 0;
-      for (let c = 0; c < cols; c++) total += Math.exp(xs[row + c] - max);
+      const { max, total } = rowStats(xs, row, cols);
       const valid = Number.isInteger(label) && label >= 0 && label < cols;
       losses[r] = valid ? Math.log(total) + max - xs[row + label] : NaN;
       if (gs)
@@ -185,26 +199,21 @@ export class CpuBackend implements Backend {
     }
   }
 
-  argmax(x: Storage, out: Storage, rows: number, cols: number): void {
-    const xs = this.d(x), ys = this.d(out);
-    for (let r = 0; r < rows; r++) {
-      let best = 0;
-      for (let c = 1; c < cols; c++) if (xs[r * cols + c] > xs[r * cols + best]) best = c;
-      ys[r] = best;
-    }
-  }
-
-  reluBackward(y: Storage, dy: Storage, dx: Storage, length: number): void {
-    const ys = this.d(y), dys = this.d(dy), dxs = this.d(dx);
-    for (let i = 0; i < length; i++) dxs[i] = ys[i] > 0 ? dys[i] : 0;
-  }
-
   dropout(x: Storage, out: Storage, length: number, args: DropoutArgs): void {
     const xs = this.d(x), ys = this.d(out);
     for (let i = 0; i < length; i++) {
       const word = dropoutWord(i, args.seedLo, args.seedHi, args.offset);
       ys[i] = word >= args.threshold ? Math.fround(xs[i] * args.scale) : 0;
     }
+  }
+
+  where(cond: Storage, a: Storage, b: Storage, out: Storage, layout: BroadcastLayout): void {
+    const cs = this.d(cond), as = this.d(a), bs = this.d(b), ys = this.d(out);
+    const [sc, sa, sb] = layout.strides;
+    let o = 0;
+    forEachIndex(layout.shape, (index) => {
+      ys[o++] = cs[indexAt(index, sc)] !== 0 ? as[indexAt(index, sa)] : bs[indexAt(index, sb)];
+    });
   }
 
   sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, args: SgdArgs): void {
@@ -228,4 +237,17 @@ export class CpuBackend implements Backend {
       ps[i] -= (lr * mHat) / (Math.sqrt(vHat) + eps);
     }
   }
+}
+
+/** Max of a row (NaN when any element is NaN) and the sum of exp(x - max). */
+function rowStats(xs: Float32Array, start: number, cols: number): { max: number; total: number } {
+  let max = -Infinity;
+  for (let c = 0; c < cols; c++) {
+    const v = xs[start + c];
+    if (v > max || Number.isNaN(v)) max = v;
+    if (Number.isNaN(v)) break;
+  }
+  let total = 0;
+  for (let c = 0; c < cols; c++) total += Math.exp(xs[start + c] - max);
+  return { max, total };
 }

@@ -8,7 +8,8 @@ import { ValueError } from '../errors.js';
 import { shapeSize } from '../shape.js';
 import { Tensor, tensor } from '../tensor.js';
 import { gather, targetsAsFloat32, type Dataset, type TargetArray } from './dataset.js';
-import { RandomStream, checkSeed } from '../random.js';
+import { RandomStream } from '../random.js';
+import { seed as checkSeed } from '../validate.js';
 
 export interface DataLoaderOptions {
   batchSize: number;
@@ -103,7 +104,7 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
    */
   *batches(epoch = 0): Generator<HostBatch<Y>> {
     const order = this.order(epoch);
-    const xSize = shapeSize(this.data.xShape), ySize = shapeSize(this.data.yShape);
+    const xSize = shapeSize(this.data.exampleShape), ySize = shapeSize(this.data.targetShape);
     const yKind = this.data.y.constructor as new (n: number) => Y;
     const full = Math.min(this.batchSize, order.length);
     const xShared = this.reuseBuffers ? new Float32Array(full * xSize) : null;
@@ -115,7 +116,7 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
       const y = yShared ? (yShared.subarray(0, size * ySize) as Y) : new yKind(size * ySize);
       gather(this.data, order, start, end, x, y);
       yield {
-        size, x, xShape: [size, ...this.data.xShape], y, yShape: [size, ...this.data.yShape],
+        size, x, xShape: [size, ...this.data.exampleShape], y, yShape: [size, ...this.data.targetShape],
         // order is this epoch's own array and is never written again, so a view is safe to hold.
         indices: order.subarray(start, end),
       };

@@ -8,32 +8,32 @@ export type TargetArray = Float32Array | Float64Array | Uint8Array | Uint16Array
 export interface Dataset<Y extends TargetArray = TargetArray> {
   /** Number of examples. */
   readonly length: number;
-  /** Features, [length, ...xShape]. */
+  /** Features, [length, ...exampleShape]. */
   readonly x: Float32Array;
   /** Shape of one example's features, e.g. [784]. */
-  readonly xShape: readonly number[];
-  /** Targets, [length, ...yShape]. */
+  readonly exampleShape: readonly number[];
+  /** Targets, [length, ...targetShape]. */
   readonly y: Y;
   /** Shape of one example's target: [] for a class index, [1] for one real value. */
-  readonly yShape: readonly number[];
+  readonly targetShape: readonly number[];
 }
 
 /** Checks that x and y hold the same number of examples of the given shapes. */
 export function makeDataset<Y extends TargetArray>(
-  x: Float32Array, y: Y, xShape: readonly number[], yShape: readonly number[] = [],
+  x: Float32Array, y: Y, exampleShape: readonly number[], targetShape: readonly number[] = [],
 ): Dataset<Y> {
   if (!(x instanceof Float32Array)) throw new ValueError('dataset: x must be a Float32Array');
-  const xSize = shapeSize(xShape), ySize = shapeSize(yShape);
-  if (xSize === 0) throw new ShapeError(`dataset: example shape ${formatShape(xShape)} is empty`);
+  const xSize = shapeSize(exampleShape), ySize = shapeSize(targetShape);
+  if (xSize === 0) throw new ShapeError(`dataset: example shape ${formatShape(exampleShape)} is empty`);
   if (x.length % xSize !== 0)
-    throw new ShapeError(`dataset: ${x.length} features do not split into examples of shape ${formatShape(xShape)}`);
+    throw new ShapeError(`dataset: ${x.length} features do not split into examples of shape ${formatShape(exampleShape)}`);
   const length = x.length / xSize;
   if (y.length !== length * ySize)
     throw new ShapeError(
-      `dataset: ${length} examples of shape ${formatShape(xShape)} need ${length * ySize} targets ` +
-        `of shape ${formatShape(yShape)}, got ${y.length}`,
+      `dataset: ${length} examples of shape ${formatShape(exampleShape)} need ${length * ySize} targets ` +
+        `of shape ${formatShape(targetShape)}, got ${y.length}`,
     );
-  return { length, x, xShape: [...xShape], y, yShape: [...yShape] };
+  return { length, x, exampleShape: [...exampleShape], y, targetShape: [...targetShape] };
 }
 
 function sameKind<Y extends TargetArray>(y: Y, length: number): Y {
@@ -42,18 +42,18 @@ function sameKind<Y extends TargetArray>(y: Y, length: number): Y {
 
 /** The examples at `indices`, in that order, copied. */
 export function subset<Y extends TargetArray>(data: Dataset<Y>, indices: ArrayLike<number>): Dataset<Y> {
-  const xSize = shapeSize(data.xShape), ySize = shapeSize(data.yShape);
+  const xSize = shapeSize(data.exampleShape), ySize = shapeSize(data.targetShape);
   const x = new Float32Array(indices.length * xSize);
   const y = sameKind(data.y, indices.length * ySize);
   gather(data, indices, 0, indices.length, x, y);
-  return { length: indices.length, x, xShape: data.xShape, y, yShape: data.yShape };
+  return { length: indices.length, x, exampleShape: data.exampleShape, y, targetShape: data.targetShape };
 }
 
 /** Copies examples indices[start … end) into x and y (which must be large enough). */
 export function gather<Y extends TargetArray>(
   data: Dataset<Y>, indices: ArrayLike<number>, start: number, end: number, x: Float32Array, y: TargetArray,
 ): void {
-  const xSize = shapeSize(data.xShape), ySize = shapeSize(data.yShape);
+  const xSize = shapeSize(data.exampleShape), ySize = shapeSize(data.targetShape);
   for (let i = start; i < end; i++) {
     const index = indices[i];
     if (!(index >= 0 && index < data.length && Number.isInteger(index)))
@@ -83,7 +83,7 @@ export function perClassIndices(labels: ArrayLike<number>, perClass: number, op 
 
 /** The first `perClass` examples of each class (class-index targets only), in data set order. */
 export function takePerClass<Y extends TargetArray>(data: Dataset<Y>, perClass: number): Dataset<Y> {
-  if (data.yShape.length !== 0) throw new ShapeError('takePerClass: needs class-index targets (yShape [])');
+  if (data.targetShape.length !== 0) throw new ShapeError('takePerClass: needs class-index targets (targetShape [])');
   return subset(data, perClassIndices(data.y, perClass, 'takePerClass'));
 }
 

@@ -1,7 +1,8 @@
 /** d2l's synthetic regression data: X ~ N(0, 1), y = Xw + b + N(0, noise²). */
 import { ValueError } from '../errors.js';
 import { makeDataset, type Dataset } from './dataset.js';
-import { RandomStream, checkSeed } from '../random.js';
+import { RandomStream } from '../random.js';
+import { seed as checkSeed } from '../validate.js';
 
 export interface SyntheticOptions {
   seed?: number;

@@ -1,8 +1,8 @@
 /** Parameter-free layers. */
-import { ValueError } from '../errors.js';
-import { relu, sigmoid, tanh, dropout } from '../autograd/ops/activation.js';
+import { relu, sigmoid, tanh, gelu, geluApproximation, dropout, type GeluOptions } from '../autograd/ops/activation.js';
 import { flatten } from '../autograd/ops/reduce.js';
-import { Random, checkSeed } from '../random.js';
+import { Random } from '../random.js';
+import { dropoutP, seed as checkSeed } from '../validate.js';
 import { randomFrom } from '../init/random.js';
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
@@ -22,6 +22,20 @@ export class Sigmoid extends Module {
 export class Tanh extends Module {
   forward(x: Tensor): Tensor {
     return tanh(x);
+  }
+}
+
+/** GELU (torch.nn.GELU): x·Φ(x), or its tanh approximation with { approximate: 'tanh' }. */
+export class GELU extends Module {
+  readonly approximate: 'none' | 'tanh';
+
+  constructor(options: GeluOptions = {}) {
+    super();
+    this.approximate = geluApproximation('GELU', options);
+  }
+
+  forward(x: Tensor): Tensor {
+    return gelu(x, { approximate: this.approximate });
   }
 }
 
@@ -48,7 +62,7 @@ export class Dropout extends Module {
 
   constructor(readonly p: number, options: { seed?: number | Random } = {}) {
     super();
-    if (typeof p !== 'number' || !(p >= 0 && p < 1)) throw new ValueError(`Dropout: p must be in [0, 1), got ${String(p)}`);
+    dropoutP('Dropout', p);
     const { seed } = options;
     if (seed !== undefined && !(seed instanceof Random))
       checkSeed('Dropout', seed);

@@ -1,5 +1,5 @@
 import { ValueError } from '../errors.js';
-import * as k from '../kernels.js';
+import * as k from '../kernels/index.js';
 import type { Tensor } from '../tensor.js';
 import { Optimizer, checkRate } from './optimizer.js';
 

@@ -1,5 +1,6 @@
 import '../autograd/methods.js';
 import { ValueError } from '../errors.js';
+import { nonNegativeNumber } from '../validate.js';
 import { Tensor, zeros } from '../tensor.js';
 
 /**
@@ -43,8 +44,7 @@ export abstract class Optimizer {
   }
 }
 
+/** A hyperparameter: a finite number >= 0 (and < max when given). */
 export function checkRate(op: string, name: string, value: unknown, { max }: { max?: number } = {}): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (max !== undefined && value >= max))
-    throw new ValueError(`${op}: ${name} must be a finite number >= 0${max !== undefined ? ` and < ${max}` : ''}, got ${String(value)}`);
-  return value;
+  return nonNegativeNumber(op, name, value, { below: max });
 }

@@ -1,4 +1,4 @@
-import * as k from '../kernels.js';
+import * as k from '../kernels/index.js';
 import type { Tensor } from '../tensor.js';
 import { Optimizer, checkRate } from './optimizer.js';
 

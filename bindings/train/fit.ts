@@ -5,14 +5,18 @@
  * Each step runs inside tidy(): a run of any length holds a constant number of tensors.
  */
 import type { Backend } from '../backend.js';
-import { backward, noGrad, softmaxCrossEntropy, squaredLoss, mseLoss } from '../autograd/index.js';
-import { ShapeError, ValueError } from '../errors.js';
-import * as k from '../kernels.js';
-import { formatShape, shapeSize } from '../shape.js';
-import { Tensor, tensor, tidy, zeros } from '../tensor.js';
+import { backward, noGrad, crossEntropy, squaredLoss, mseLoss } from '../autograd/index.js';
+import { ValueError } from '../errors.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import { Tensor, tensor, tidy } from '../tensor.js';
 import { DataLoader, type HostBatch } from '../data/dataloader.js';
-import { targetsAsFloat32, type Dataset } from '../data/dataset.js';
+import type { Dataset } from '../data/dataset.js';
+import { integer } from '../validate.js';
+import { DeviceTotals, targetTensor } from './device-totals.js';
+import { formatEpoch } from './format.js';
 import { ProgressBar, type TextStream } from './progress.js';
+
+export { formatEpoch } from './format.js';
 
 /** What fit() needs of a model: nn's Module has all of it. */
 export interface Model {
@@ -23,10 +27,8 @@ export interface Model {
   eval?(): unknown;
 }
 
-export interface Optimizer {
-  step(): void;
-  zeroGrad(): void;
-}
+/** What fit() needs of an optimiser: every optim.Optimizer has it. */
+export type StepOptimizer = Pick<Optimizer, 'step' | 'zeroGrad'>;
 
 /**
  * A loss on a batch: a one-element tensor, the mean over the batch's examples. The batch's
@@ -58,7 +60,7 @@ export interface FitOptions {
   testData?: Dataset;
   epochs: number;
   batchSize: number;
-  optimizer: Optimizer;
+  optimizer: StepOptimizer;
   /** Default: cross-entropy for class-index targets, squared loss ((ŷ−y)²/2) for real ones. */
   loss?: LossName | LossFunction;
   /** Where the batches go; default the backend of the model's first parameter. */
@@ -86,7 +88,7 @@ function resolveLoss(loss: FitOptions['loss'], classification: boolean): LossFun
   if (typeof name === 'function') return name;
   switch (name) {
     case 'cross-entropy':
-      return (output, batch) => softmaxCrossEntropy(output, batch.y);
+      return (output, batch) => crossEntropy(output, batch.y);
     case 'squared':
       return (output, _batch, target) => squaredLoss(output, target());
     case 'mse':
@@ -94,108 +96,6 @@ function resolveLoss(loss: FitOptions['loss'], classification: boolean): LossFun
     default:
       throw new ValueError(`fit: unknown loss '${String(name)}' (cross-entropy, squared, mse or a function)`);
   }
-}
-
-function positiveInteger(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
-    throw new ValueError(`fit: ${name} must be a positive integer, got ${String(value)}`);
-  return value;
-}
-
-/**
- * Checks once per data set what the correct count takes on trust each step: one integer class
- * index in [0, classes) per example.
- */
-function checkClassLabels(op: string, data: Dataset, classes: number): void {
-  if (shapeSize(data.yShape) !== 1)
-    throw new ShapeError(`${op}: accuracy needs one class index per example, got targets of shape ${formatShape(data.yShape)}`);
-  for (let i = 0; i < data.length; i++) {
-    const label = data.y[i];
-    if (!Number.isInteger(label))
-      throw new ValueError(`${op}: the label of example ${i} is ${label}: labels must be integer class indices`);
-    if (label < 0 || label >= classes)
-      throw new ValueError(`${op}: the label of example ${i} is ${label}: out of range for ${classes} classes [0, ${classes - 1}]`);
-  }
-}
-
-/** Running sums of one batch size's mean losses and, per row, of right predictions. */
-interface BatchSums {
-  loss: Tensor;
-  correct: Tensor | null;
-}
-
-/**
- * Running sums of loss and correct predictions, kept on the backend and added to in place:
- * a step allocates only its predicted and true labels and their comparison.
- */
-class DeviceTotals {
-  private readonly sums = new Map<number, BatchSums>();
-  private labelsChecked = false;
-  examples = 0;
-
-  constructor(
-    private readonly op: string, private readonly data: Dataset,
-    private readonly backend: Backend, private readonly countCorrect: boolean,
-  ) {}
-
-  private sumsFor(size: number): BatchSums {
-    let sums = this.sums.get(size);
-    if (!sums) {
-      const backend = this.backend;
-      sums = {
-        loss: zeros([], { backend }).keep(),
-        correct: this.countCorrect ? zeros([size], { backend }).keep() : null,
-      };
-      this.sums.set(size, sums);
-    }
-    return sums;
-  }
-
-  /** Adds a batch's mean loss and its right predictions; call inside tidy(). */
-  add(meanLoss: Tensor, output: Tensor, batch: HostBatch): void {
-    const sums = this.sumsFor(batch.size);
-    k.accumulate(sums.loss, meanLoss.rank === 0 ? meanLoss : meanLoss.alias([]));
-    this.examples += batch.size;
-    if (!sums.correct) return;
-    if (output.rank !== 2 || output.shape[0] !== batch.size)
-      throw new ShapeError(`${this.op}: accuracy needs outputs [${batch.size}, classes], got ${formatShape(output.shape)}`);
-    if (!this.labelsChecked) {
-      checkClassLabels(this.op, this.data, output.shape[1]);
-      this.labelsChecked = true;
-    }
-    const truth = tensor(targetsAsFloat32(batch.y), [batch.size], { backend: this.backend });
-    k.accumulate(sums.correct, k.binary('eq', k.argmax(output), truth));
-  }
-
-  /** Totals over all batch sizes, combined on the backend: two readbacks. */
-  async read(): Promise<{ loss: number; accuracy: number | null }> {
-    const totals = tidy(() => {
-      let loss = zeros([], { backend: this.backend }), correct = zeros([], { backend: this.backend });
-      for (const [size, sums] of this.sums) {
-        loss = k.binary('add', loss, k.unary('scale', sums.loss, size));
-        if (sums.correct) correct = k.binary('add', correct, k.sum(sums.correct));
-      }
-      return this.countCorrect ? [loss, correct] : [loss];
-    });
-    try {
-      const [loss, correct] = await Promise.all(totals.map(async (t) => (await t.data())[0]));
-      return { loss: loss / this.examples, accuracy: correct === undefined ? null : correct / this.examples };
-    } finally {
-      for (const t of totals) t.dispose();
-    }
-  }
-
-  dispose(): void {
-    for (const { loss, correct } of this.sums.values()) {
-      loss.dispose();
-      correct?.dispose();
-    }
-    this.sums.clear();
-  }
-}
-
-function targetTensor(batch: HostBatch, backend: Backend): Tensor {
-  return tensor(targetsAsFloat32(batch.y), batch.yShape, { backend });
 }
 
 function nonEmpty(op: string, what: string, data: Dataset): void {
@@ -208,7 +108,7 @@ export async function evaluate(
   options: { batchSize?: number; loss?: LossName | LossFunction; accuracy?: boolean; backend?: Backend } = {},
 ): Promise<{ loss: number; accuracy: number | null }> {
   nonEmpty('evaluate', 'the data set', data);
-  const classification = data.yShape.length === 0;
+  const classification = data.targetShape.length === 0;
   const backend = options.backend ?? modelBackend(model);
   const lossFn = resolveLoss(options.loss, classification);
   const loader = new DataLoader(data, { batchSize: options.batchSize ?? 256, shuffle: false, reuseBuffers: true });
@@ -240,16 +140,14 @@ export async function fit(model: Model, options: FitOptions): Promise<FitResult>
   const { trainData, testData, optimizer, onEpoch, progress } = options;
   nonEmpty('fit', 'trainData', trainData);
   if (testData !== undefined) nonEmpty('fit', 'testData', testData);
-  const epochs = positiveInteger('epochs', options.epochs);
-  const batchSize = positiveInteger('batchSize', options.batchSize);
-  const metricsEvery = options.metricsEvery ?? 0;
-  if (!Number.isInteger(metricsEvery) || metricsEvery < 0)
-    throw new ValueError(`fit: metricsEvery must be a non-negative integer, got ${String(metricsEvery)}`);
+  const epochs = integer('fit', 'epochs', options.epochs, { min: 1 });
+  const batchSize = integer('fit', 'batchSize', options.batchSize, { min: 1 });
+  const metricsEvery = integer('fit', 'metricsEvery', options.metricsEvery ?? 0, { min: 0 });
   if (!optimizer || typeof optimizer.step !== 'function' || typeof optimizer.zeroGrad !== 'function')
     throw new ValueError('fit: optimizer must have step() and zeroGrad()');
-  if (testData && testData.xShape.join() !== trainData.xShape.join())
-    throw new ValueError(`fit: test examples [${testData.xShape}] differ from training examples [${trainData.xShape}]`);
-  const classification = trainData.yShape.length === 0;
+  if (testData && testData.exampleShape.join() !== trainData.exampleShape.join())
+    throw new ValueError(`fit: test examples [${testData.exampleShape}] differ from training examples [${trainData.exampleShape}]`);
+  const classification = trainData.targetShape.length === 0;
   const countCorrect = options.accuracy ?? classification;
   const lossFn = resolveLoss(options.loss, classification);
   const backend = options.backend ?? modelBackend(model);
@@ -298,15 +196,4 @@ export async function fit(model: Model, options: FitOptions): Promise<FitResult>
     }
   }
   return { history };
-}
-
-const percent = (v: number | null) => (v === null ? '' : `${(100 * v).toFixed(2)}%`);
-
-export function formatEpoch(m: EpochMetrics, epochs: number, label = 'epoch'): string {
-  const parts = [`${label} ${String(m.epoch).padStart(String(epochs).length)}/${epochs}`, `loss ${m.trainLoss.toFixed(4)}`];
-  if (m.trainAccuracy !== null) parts.push(`train acc ${percent(m.trainAccuracy)}`);
-  if (m.testLoss !== null && m.testAccuracy === null) parts.push(`test loss ${m.testLoss.toFixed(4)}`);
-  if (m.testAccuracy !== null) parts.push(`test acc ${percent(m.testAccuracy)}`);
-  parts.push(`${m.seconds.toFixed(1)}s`);
-  return parts.join('  ');
 }

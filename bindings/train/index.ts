@@ -1,6 +1,6 @@
 /** The training loop, its plots and the weight format; runs anywhere (file helpers are in node/index.ts). */
 export {
-  fit, evaluate, formatEpoch, type FitOptions, type FitResult, type EpochMetrics, type Model, type Optimizer,
+  fit, evaluate, formatEpoch, type FitOptions, type FitResult, type EpochMetrics, type Model, type StepOptimizer,
   type LossFunction, type LossName,
 } from './fit.js';
 export { trainingCurvesSvg } from './curves.js';

@@ -1,9 +1,12 @@
 import type {
-  AdamArgs, Backend, BinaryOp, BroadcastLayout, DropoutArgs, MatmulArgs, MemoryStats, SgdArgs, Storage, UnaryOp,
+  AdamArgs, ArgReduceOp, AxisLayout, Backend, BinaryOp, BroadcastLayout, DropoutArgs, GatherArgs, MatmulArgs,
+  MemoryStats, ReduceOp, SgdArgs, Storage, StridedLayout, UnaryOp,
 } from '../backend.js';
-import { BINARY_OPS, UNARY_OPS } from '../backend.js';
 import { DisposedError, ResourceLimitError, ValueError } from '../errors.js';
+import { BINARY_OPS, REDUCE_OPS, UNARY_OPS } from '../op-table/index.js';
+import { oneOf, options as checkOptions } from '../validate.js';
 import { Arena } from './arena.js';
+import { binaryKind, walkWords } from './layouts.js';
 import { instantiateKernels, relaxedSimdSupported, type KernelExports, type WasmVariant } from './wasm-module.js';
 
 export type { WasmVariant } from './wasm-module.js';
@@ -22,31 +25,24 @@ class WasmStorage implements Storage {
   constructor(readonly owner: WasmBackend, readonly offset: number, readonly length: number) {}
 }
 
-const unaryCodes = new Map<UnaryOp, number>(UNARY_OPS.map((op, i) => [op, i]));
-const binaryCodes = new Map<BinaryOp, number>(BINARY_OPS.map((op, i) => [op, i]));
+/** Op codes: positions in the op table, as assembly/ops.generated.ts numbers them. */
+const codes = <T extends string>(ops: readonly T[]) => new Map<T, number>(ops.map((op, i) => [op, i]));
+const unaryCodes = codes(UNARY_OPS), binaryCodes = codes(BINARY_OPS), reduceCodes = codes(REDUCE_OPS);
 
-/** True where `strides` walks `shape` contiguously (dimensions of size 1 ignored). */
-function isContiguous(shape: readonly number[], strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] !== 1 && strides[d] !== expected) return false;
-    expected *= shape[d];
-  }
-  return true;
-}
-
-function isBroadcastScalar(shape: readonly number[], strides: readonly number[]): boolean {
-  return shape.every((n, d) => n === 1 || strides[d] === 0);
-}
-
-export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-  const { variant = 'auto', maxMemoryMiB = WASM32_MAX_MIB } = options;
-  if (variant !== 'auto' && variant !== 'simd' && variant !== 'relaxed-simd')
-    throw new ValueError(`wasm: variant must be 'auto', 'simd' or 'relaxed-simd', got ${String(variant)}`);
+export async function createWasmBackend(options?: WasmBackendOptions): Promise<WasmBackend> {
+  const given = checkOptions('createWasmBackend', options, ['variant', 'maxMemoryMiB']);
+  const variant = oneOf('createWasmBackend', 'variant', given.variant ?? 'auto', ['auto', 'simd', 'relaxed-simd'] as const);
+  const maxMemoryMiB = given.maxMemoryMiB ?? WASM32_MAX_MIB;
   if (typeof maxMemoryMiB !== 'number' || !(maxMemoryMiB > 0) || maxMemoryMiB > WASM32_MAX_MIB)
-    throw new ValueError(`wasm: maxMemoryMiB must be a number in (0, ${WASM32_MAX_MIB}], got ${String(maxMemoryMiB)}`);
+    throw new ValueError(`createWasmBackend: maxMemoryMiB must be a number in (0, ${WASM32_MAX_MIB}], got ${String(maxMemoryMiB)}`);
   const chosen: WasmVariant = variant === 'auto' ? (relaxedSimdSupported() ? 'relaxed-simd' : 'simd') : variant;
   return new WasmBackend(await instantiateKernels(chosen), chosen, maxMemoryMiB);
+}
+
+/** A block of the arena kept between calls and grown as needed (matmul packing, walk parameters). */
+interface Reserved {
+  offset: number;
+  bytes: number;
 }
 
 /**
@@ -59,7 +55,8 @@ export class WasmBackend implements Backend {
   private readonly arena: Arena;
   private liveStorages = 0;
   private liveBytes = 0;
-  private scratch = { offset: 0, bytes: 0 };
+  private readonly matmulScratch: Reserved = { offset: 0, bytes: 0 };
+  private readonly walkBlock: Reserved = { offset: 0, bytes: 0 };
 
   constructor(kernels: KernelExports, readonly variant: WasmVariant, maxMemoryMiB: number) {
     this.kernels = kernels;
@@ -137,6 +134,27 @@ export class WasmBackend implements Backend {
     this.liveBytes = 0;
   }
 
+  /** The reserved block, grown to at least `bytes`; its old offset is forgotten before allocating. */
+  private reserve(block: Reserved, bytes: number): number {
+    if (bytes > block.bytes) {
+      const old = { ...block };
+      block.offset = 0;
+      block.bytes = 0;
+      if (old.bytes > 0) this.arena.free(old.offset, old.bytes);
+      block.offset = this.arena.alloc(bytes);
+      block.bytes = bytes;
+    }
+    return block.offset;
+  }
+
+  /** Writes a strided walk into the walk block and returns its offset. */
+  private walk(shape: readonly number[], strides: readonly (readonly number[])[], offsets: readonly number[]): number {
+    const words = walkWords(shape, strides, offsets);
+    const offset = this.reserve(this.walkBlock, words.byteLength);
+    new Int32Array(this.k().memory.buffer, offset, words.length).set(words);
+    return offset;
+  }
+
   fill(out: Storage, value: number, length: number): void {
     this.k().fill(this.at(out), value, length);
   }
@@ -145,51 +163,50 @@ export class WasmBackend implements Backend {
     this.k().copy(this.at(src), this.at(out), length);
   }
 
-  unary(op: UnaryOp, x: Storage, out: Storage, length: number, alpha: number): void {
-    this.k().unary(unaryCodes.get(op)!, this.at(x), this.at(out), length, alpha);
+  unary(op: UnaryOp, x: Storage, out: Storage, length: number, alpha: number, beta: number): void {
+    this.k().unary(unaryCodes.get(op)!, this.at(x), this.at(out), length, alpha, beta);
   }
 
-  binary(op: BinaryOp, a: Storage, b: Storage, out: Storage, layout: BroadcastLayout): void {
-    const k = this.k(), code = binaryCodes.get(op)!;
+  binary(op: BinaryOp, a: Storage, b: Storage, out: Storage, layout: BroadcastLayout, alpha: number, beta: number): void {
     const pa = this.at(a), pb = this.at(b), po = this.at(out);
-    const { outShape: shape, aStrides, bStrides } = layout;
-    const total = shape[0] * shape[1] * shape[2] * shape[3];
-    if (total === 0) return;
-    if (isContiguous(shape, aStrides)) {
-      if (isContiguous(shape, bStrides)) return k.binarySame(code, pa, pb, po, total);
-      if (isBroadcastScalar(shape, bStrides)) return k.binaryScalarB(code, pa, pb, po, total);
-      const cols = shape[3], rows = total / cols;
-      const leading = [shape[0], shape[1], shape[2]];
-      if (bStrides[3] === 1 && isBroadcastScalar(leading, bStrides.slice(0, 3)))
-        return k.binaryRowB(code, pa, pb, po, rows, cols);
-      if (bStrides[3] === 0 && isContiguous(leading, bStrides.slice(0, 3)))
-        return k.binaryColumnB(code, pa, pb, po, rows, cols);
-    }
-    k.binaryStrided(code, pa, pb, po, ...shape, ...aStrides, ...bStrides);
+    const { kind, rows, cols } = binaryKind(layout);
+    const walk = rows === 0 ? this.walk(layout.shape, layout.strides, [0, 0]) : 0;
+    this.k().binary(binaryCodes.get(op)!, kind, pa, pb, po, rows, cols, alpha, beta, walk);
   }
 
-  sum(x: Storage, out: Storage, outer: number, length: number, inner: number): void {
-    this.k().sum(this.at(x), this.at(out), outer, length, inner);
+  reduce(op: ReduceOp, x: Storage, out: Storage, { outer, length, inner }: AxisLayout): void {
+    this.k().reduce(reduceCodes.get(op)!, this.at(x), this.at(out), outer, length, inner);
+  }
+
+  argReduce(op: ArgReduceOp, x: Storage, out: Storage, { outer, length, inner }: AxisLayout): void {
+    this.k().argReduce(this.at(x), this.at(out), outer, length, inner, op === 'argmax' ? 1 : 0);
   }
 
   matmul(a: Storage, b: Storage, c: Storage, args: MatmulArgs): void {
-    const { m, n, k, transA, transB, bias, relu } = args;
+    const { m, n, k, transA, transB, bias, relu, batch, aBatchStride, bBatchStride } = args;
     const pa = this.at(a), pb = this.at(b), pc = this.at(c), pbias = bias ? this.at(bias) : 0;
-    const scratch = this.matmulScratch(m, n, k);
-    this.k().matmul(pa, pb, pc, m, n, k, transA ? 1 : 0, transB ? 1 : 0, pbias, relu ? 1 : 0, scratch);
+    const scratch = this.reserve(this.matmulScratch, this.k().matmulScratchBytes(m, n, k));
+    for (let t = 0; t < batch; t++)
+      this.k().matmul(
+        pa + 4 * t * aBatchStride, pb + 4 * t * bBatchStride, pc + 4 * t * m * n, m, n, k,
+        transA ? 1 : 0, transB ? 1 : 0, pbias, relu ? 1 : 0, scratch,
+      );
   }
 
-  /** The packing region matmul needs, kept between calls and grown as needed. */
-  private matmulScratch(m: number, n: number, k: number): number {
-    const bytes = this.k().matmulScratchBytes(m, n, k);
-    if (bytes > this.scratch.bytes) {
-      // Forget the old block before allocating: if the allocation throws, no stale offset survives.
-      const old = this.scratch;
-      this.scratch = { offset: 0, bytes: 0 };
-      if (old.bytes > 0) this.arena.free(old.offset, old.bytes);
-      this.scratch = { offset: this.arena.alloc(bytes), bytes };
-    }
-    return this.scratch.offset;
+  stridedCopy(x: Storage, out: Storage, layout: StridedLayout): void {
+    const px = this.at(x), po = this.at(out);
+    const walk = this.walk(layout.shape, [layout.inStrides, layout.outStrides], [layout.inOffset, layout.outOffset]);
+    this.k().stridedCopy(px, po, walk);
+  }
+
+  gather(x: Storage, index: Storage, out: Storage, args: GatherArgs): void {
+    const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
+    this.k().gather(this.at(x), this.at(index), this.at(out), outer, length, inner, count, s0, s1, s2);
+  }
+
+  scatterAdd(src: Storage, index: Storage, out: Storage, args: GatherArgs): void {
+    const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
+    this.k().scatterAdd(this.at(src), this.at(index), this.at(out), outer, length, inner, count, s0, s1, s2);
   }
 
   softmax(x: Storage, out: Storage, rows: number, cols: number, log: boolean): void {
@@ -203,14 +220,6 @@ export class WasmBackend implements Backend {
     this.k().crossEntropy(
       this.at(logits), this.at(labels), this.at(loss), grad ? this.at(grad) : 0, rows, cols, gradScale,
     );
-  }
-
-  argmax(x: Storage, out: Storage, rows: number, cols: number): void {
-    this.k().argmax(this.at(x), this.at(out), rows, cols);
-  }
-
-  reluBackward(y: Storage, dy: Storage, dx: Storage, length: number): void {
-    this.k().reluBackward(this.at(y), this.at(dy), this.at(dx), length);
   }
 
   dropout(x: Storage, out: Storage, length: number, args: DropoutArgs): void {

@@ -4,25 +4,28 @@ import { RELAXED_SIMD_WASM_BASE64, SIMD_WASM_BASE64 } from './wasm-binary.genera
 
 export type WasmVariant = 'simd' | 'relaxed-simd';
 
-/** The kernels the module exports: pointers are byte offsets into its memory. */
+/** The kernels the module exports: pointers are byte offsets into its memory, ops the op table's codes. */
 export interface KernelExports {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
   fill(out: number, value: number, length: number): void;
   copy(src: number, out: number, length: number): void;
-  unary(op: number, x: number, out: number, length: number, alpha: number): void;
-  binarySame(op: number, a: number, b: number, out: number, length: number): void;
-  binaryScalarB(op: number, a: number, b: number, out: number, length: number): void;
-  binaryRowB(op: number, a: number, b: number, out: number, rows: number, cols: number): void;
-  binaryColumnB(op: number, a: number, b: number, out: number, rows: number, cols: number): void;
-  binaryStrided(
-    op: number, a: number, b: number, out: number,
-    n0: number, n1: number, n2: number, n3: number,
-    a0: number, a1: number, a2: number, a3: number,
-    b0: number, b1: number, b2: number, b3: number,
+  unary(op: number, x: number, out: number, length: number, alpha: number, beta: number): void;
+  binary(
+    op: number, kind: number, a: number, b: number, out: number, rows: number, cols: number,
+    alpha: number, beta: number, walk: number,
   ): void;
-  sum(x: number, out: number, outer: number, length: number, inner: number): void;
-  argmax(x: number, out: number, rows: number, cols: number): void;
+  reduce(op: number, x: number, out: number, outer: number, length: number, inner: number): void;
+  argReduce(x: number, out: number, outer: number, length: number, inner: number, max: number): void;
+  stridedCopy(x: number, out: number, walk: number): void;
+  gather(
+    x: number, index: number, out: number, outer: number, length: number, inner: number, count: number,
+    s0: number, s1: number, s2: number,
+  ): void;
+  scatterAdd(
+    src: number, index: number, out: number, outer: number, length: number, inner: number, count: number,
+    s0: number, s1: number, s2: number,
+  ): void;
   matmulScratchBytes(m: number, n: number, k: number): number;
   matmul(
     a: number, b: number, c: number, m: number, n: number, k: number,
@@ -32,7 +35,6 @@ export interface KernelExports {
   crossEntropy(
     logits: number, labels: number, loss: number, grad: number, rows: number, cols: number, gradScale: number,
   ): void;
-  reluBackward(y: number, dy: number, dx: number, length: number): void;
   dropout(
     x: number, out: number, length: number, threshold: number, scale: number,
     seedLo: number, seedHi: number, offset: number,

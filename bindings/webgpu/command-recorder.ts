@@ -60,7 +60,7 @@ export class CommandRecorder {
    */
   dispatch(
     pipeline: GPUComputePipeline, params: ArrayBufferView | null, buffers: readonly (GPUBuffer | null)[],
-    workgroups: readonly [number, number],
+    workgroups: readonly [number, number, number],
   ): void {
     if (this.batchDispatches === this.batchLimit) this.flush();
     this.batchDispatches++;
@@ -77,7 +77,7 @@ export class CommandRecorder {
     this.pass ??= this.currentEncoder().beginComputePass();
     this.pass.setPipeline(pipeline);
     this.pass.setBindGroup(0, bindGroup);
-    this.pass.dispatchWorkgroups(workgroups[0], workgroups[1]);
+    this.pass.dispatchWorkgroups(workgroups[0], workgroups[1], workgroups[2]);
     this.dispatches++;
   }
 

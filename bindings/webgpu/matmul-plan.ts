@@ -5,7 +5,9 @@
  * a CPU (SwiftShader, llvmpipe), where every workgroup barrier is a costly thread switch.
  */
 import type { MatmulArgs } from '../backend.js';
-import type { KernelSpec } from './pipeline-cache.js';
+import { ResourceLimitError, ValueError } from '../errors.js';
+import type { KernelName } from './kernel-specs.js';
+import type { Constants } from './wgsl-builder.js';
 
 export type MatmulConfig =
   /** TM x TN outputs per workgroup of (TM / 4) x (TN / 4) invocations; K in slices of TK. */
@@ -19,22 +21,38 @@ export const DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 32, TN: 32, R
 /** For devices whose workgroup limits are below what the others need (16 invocations). */
 const SMALL_DIRECT_MATMUL: MatmulConfig = { kernel: 'direct', TM: 16, TN: 16, RB: 2, CB: 2 };
 
-/** Why `config` cannot run on a device with these limits, or null when it can. */
-export function matmulConfigProblem(config: MatmulConfig, limits: GPUSupportedLimits): string | null {
+/**
+ * Checks a configuration: a ValueError for a malformed one (unknown kernel or key, tiles that are not
+ * multiples of 4), a ResourceLimitError for one over the device's workgroup limits.
+ */
+export function checkMatmulConfig(config: MatmulConfig, limits: GPUSupportedLimits): void {
+  const where = `matmul configuration ${JSON.stringify(config)}`;
+  if (!config || typeof config !== 'object') throw new ValueError(`${where}: expected an object`);
+  const keys = config.kernel === 'tiled' ? ['kernel', 'TM', 'TN', 'TK'] : config.kernel === 'direct' ? ['kernel', 'TM', 'TN', 'RB', 'CB'] : null;
+  if (!keys) throw new ValueError(`${where}: kernel must be 'tiled' or 'direct'`);
+  for (const key of Object.keys(config)) if (!keys.includes(key)) throw new ValueError(`${where}: unknown key '${key}' (known: ${keys.join(', ')})`);
+  const problem = matmulConfigProblem(config, limits);
+  if (problem) throw new (problem.limit ? ResourceLimitError : ValueError)(`${where}: ${problem.message}`);
+}
+
+/** Why `config` cannot run on a device with these limits (limit: over a device limit), or null when it can. */
+function matmulConfigProblem(config: MatmulConfig, limits: GPUSupportedLimits): { message: string; limit: boolean } | null {
+  const value = (message: string) => ({ message, limit: false });
+  const limit = (message: string) => ({ message, limit: true });
   const { TM, TN } = config;
-  if (!(TM > 0 && TN > 0 && TM % 4 === 0 && TN % 4 === 0)) return `TM ${TM} and TN ${TN} must be positive multiples of 4`;
-  if (config.kernel === 'tiled' && !(config.TK > 0 && config.TK % 4 === 0)) return `TK ${config.TK} must be a positive multiple of 4`;
+  if (!(TM > 0 && TN > 0 && TM % 4 === 0 && TN % 4 === 0)) return value(`TM ${TM} and TN ${TN} must be positive multiples of 4`);
+  if (config.kernel === 'tiled' && !(config.TK > 0 && config.TK % 4 === 0)) return value(`TK ${config.TK} must be a positive multiple of 4`);
   if (config.kernel === 'direct' && !([1, 2].includes(config.RB) && [1, 2].includes(config.CB)))
-    return `RB ${config.RB} and CB ${config.CB} must be 1 or 2`;
+    return value(`RB ${config.RB} and CB ${config.CB} must be 1 or 2`);
   const invocations = (TM / 4) * (TN / 4);
   if (invocations > limits.maxComputeInvocationsPerWorkgroup)
-    return `${invocations} invocations per workgroup exceed maxComputeInvocationsPerWorkgroup (${limits.maxComputeInvocationsPerWorkgroup})`;
+    return limit(`${invocations} invocations per workgroup exceed maxComputeInvocationsPerWorkgroup (${limits.maxComputeInvocationsPerWorkgroup})`);
   if (TN / 4 > limits.maxComputeWorkgroupSizeX || TM / 4 > limits.maxComputeWorkgroupSizeY)
-    return `a ${TN / 4}×${TM / 4} workgroup exceeds maxComputeWorkgroupSizeX/Y (${limits.maxComputeWorkgroupSizeX}, ${limits.maxComputeWorkgroupSizeY})`;
+    return limit(`a ${TN / 4}×${TM / 4} workgroup exceeds maxComputeWorkgroupSizeX/Y (${limits.maxComputeWorkgroupSizeX}, ${limits.maxComputeWorkgroupSizeY})`);
   if (config.kernel === 'tiled') {
     const bytes = config.TK * (TM + TN) * 4;
     if (bytes > limits.maxComputeWorkgroupStorageSize)
-      return `${bytes} bytes of workgroup memory exceed maxComputeWorkgroupStorageSize (${limits.maxComputeWorkgroupStorageSize})`;
+      return limit(`${bytes} bytes of workgroup memory exceed maxComputeWorkgroupStorageSize (${limits.maxComputeWorkgroupStorageSize})`);
   }
   return null;
 }
@@ -46,9 +64,10 @@ export function defaultMatmulConfig(emulated: boolean, limits: GPUSupportedLimit
 }
 
 export interface MatmulPlan {
-  spec: KernelSpec;
-  /** Workgroups along N and along M. */
-  grid: [number, number];
+  kernel: KernelName;
+  constants: Constants;
+  /** Workgroups: the tiles of one product times the batch. */
+  groups: number;
 }
 
 export function planMatmul(config: MatmulConfig, args: MatmulArgs): MatmulPlan {
@@ -61,11 +80,8 @@ export function planMatmul(config: MatmulConfig, args: MatmulArgs): MatmulPlan {
   const { TM, TN } = config;
   const [TK, RB, CB] = config.kernel === 'tiled' ? [config.TK, 1, 1] : [4, config.RB, config.CB];
   return {
-    spec: {
-      sources: ['matmul'],
-      entryPoint: config.kernel === 'tiled' ? 'matmul' : 'matmul_direct',
-      constants: { TM, TN, TK, RB, CB, ...flags },
-    },
-    grid: [Math.ceil(n / (TN * CB)), Math.ceil(m / (TM * RB))],
+    kernel: config.kernel === 'tiled' ? 'matmulTiled' : 'matmulDirect',
+    constants: { WG: (TM / 4) * (TN / 4), TM, TN, TK, RB, CB, ...flags },
+    groups: Math.ceil(n / (TN * CB)) * Math.ceil(m / (TM * RB)) * args.batch,
   };
 }

@@ -1,154 +1,93 @@
-/** Activations, softmax over the last axis, and dropout. */
-import { ShapeError, ValueError } from '../../errors.js';
-import * as k from '../../kernels.js';
-import { formatShape } from '../../shape.js';
-import { Tensor } from '../../tensor.js';
-import { defineOp, expectTensor } from '../graph.js';
-
-const reluOp = defineOp({
-  name: 'relu',
-  forward: ([x], _, ctx) => {
-    const y = k.relu(x);
-    ctx.save(y);
-    return y;
-  },
-  backward: (dy, _, ctx) => [k.reluBackward(ctx.saved[0], dy)],
-});
-
-const sigmoidOp = defineOp({
-  name: 'sigmoid',
-  forward: ([x], _, ctx) => {
-    const y = k.unary('sigmoid', x);
-    ctx.save(y);
-    return y;
-  },
-  // σ' = σ(1 − σ)
-  backward: (dy, _, ctx) => {
-    const y = ctx.saved[0];
-    return [k.binary('mul', dy, k.binary('mul', y, k.unary('shift', k.unary('neg', y), 1)))];
-  },
-});
-
-const tanhOp = defineOp({
-  name: 'tanh',
-  forward: ([x], _, ctx) => {
-    const y = k.unary('tanh', x);
-    ctx.save(y);
-    return y;
-  },
-  // tanh' = 1 − tanh²
-  backward: (dy, _, ctx) => [k.binary('mul', dy, k.unary('shift', k.unary('neg', k.unary('square', ctx.saved[0])), 1))],
-});
+/** Activations, softmax along an axis, and dropout. */
+import * as k from '../../kernels/index.js';
+import type { Tensor } from '../../tensor.js';
+import { oneOf, options as checkOptions } from '../../validate.js';
+import { defineOp } from '../graph.js';
+import { applyUnary } from './unary.js';
 
 export function relu(x: Tensor): Tensor {
-  return reluOp([x], undefined);
+  return applyUnary('relu', x);
 }
 
 export function sigmoid(x: Tensor): Tensor {
-  return sigmoidOp([x], undefined);
+  return applyUnary('sigmoid', x);
 }
 
 export function tanh(x: Tensor): Tensor {
-  return tanhOp([x], undefined);
+  return applyUnary('tanh', x);
 }
 
-/** x viewed as [rows, last axis] for the row kernels. */
-export function rows(op: string, x: Tensor): Tensor {
-  if (x.rank === 0 || x.shape[x.rank - 1] === 0)
-    throw new ShapeError(`${op}: needs a last axis with at least one element, got ${formatShape(x.shape)}`);
-  const cols = x.shape[x.rank - 1];
-  return x.alias([x.size / cols, cols]);
+export interface GeluOptions {
+  /** 'none' (default): x·Φ(x) with the exact erf; 'tanh': PyTorch's tanh approximation. */
+  approximate?: 'none' | 'tanh';
 }
 
-/** Applies a row kernel to x viewed as [rows, last axis]; the result has x's shape. */
-function overRows(op: string, x: Tensor, kernel: (rows: Tensor) => Tensor): Tensor {
-  const x2 = rows(op, x);
-  const y2 = kernel(x2);
-  const y = y2.alias(x.shape);
-  x2.dispose();
-  y2.dispose();
-  return y;
+/** The checked `approximate` option of GELU. */
+export function geluApproximation(fn: string, options?: GeluOptions): 'none' | 'tanh' {
+  const { approximate = 'none' } = checkOptions(fn, options, ['approximate']);
+  return oneOf(fn, 'approximate', approximate, ['none', 'tanh']);
 }
 
-function lastAxis(op: string, axis: number, rank: number): void {
-  if (axis !== -1 && axis !== rank - 1)
-    throw new ShapeError(`${op}: only the last axis is supported (-1 or ${rank - 1}), got ${axis}`);
+/** GELU, PyTorch's gelu: x·Φ(x), or its tanh approximation. */
+export function gelu(x: Tensor, options?: GeluOptions): Tensor {
+  return applyUnary(geluApproximation('gelu', options) === 'tanh' ? 'geluTanh' : 'gelu', x);
 }
 
-const softmaxOp = defineOp({
+const softmaxOp = defineOp<number>({
   name: 'softmax',
-  forward: ([x], _, ctx) => {
-    const y = overRows('softmax', x, k.softmax);
+  forward: (([x], axis, ctx) => {
+    const y = k.softmax(x, axis);
     ctx.save(y);
     return y;
-  },
+  }),
   // dx = y ⊙ (dy − Σ dy ⊙ y)
-  backward: (dy, _, ctx) => {
-    const y = rows('softmax', ctx.saved[0]), g = rows('softmax', dy);
-    const dot = k.sum(k.binary('mul', g, y), 1, true);
-    return [k.binary('mul', y, k.binary('sub', g, dot)).alias(ctx.inputShapes[0])];
+  backward: (dy, axis, ctx) => {
+    const y = ctx.saved[0];
+    const dot = k.sum(k.binary('mul', dy, y), axis, true);
+    return [k.binary('mul', y, k.binary('sub', dy, dot))];
   },
 });
 
-const logSoftmaxOp = defineOp({
+const logSoftmaxOp = defineOp<number>({
   name: 'logSoftmax',
-  forward: ([x], _, ctx) => {
-    const y = overRows('logSoftmax', x, k.logSoftmax);
+  forward: ([x], axis, ctx) => {
+    const y = k.logSoftmax(x, axis);
     ctx.save(y);
     return y;
   },
   // dx = dy − softmax(x) · Σ dy
-  backward: (dy, _, ctx) => {
-    const y = rows('logSoftmax', ctx.saved[0]), g = rows('logSoftmax', dy);
-    const total = k.sum(g, 1, true);
-    return [k.binary('sub', g, k.binary('mul', k.unary('exp', y), total)).alias(ctx.inputShapes[0])];
+  backward: (dy, axis, ctx) => {
+    const total = k.sum(dy, axis, true);
+    return [k.binary('sub', dy, k.binary('mul', k.unary('exp', ctx.saved[0]), total))];
   },
 });
 
-/** Softmax over the last axis (axis must be -1 or rank − 1). */
+/** Softmax along axis (default the last), max-subtracted. */
 export function softmax(x: Tensor, axis = -1): Tensor {
-  expectTensor('softmax', 'x', x);
-  lastAxis('softmax', axis, x.rank);
-  return softmaxOp([x], undefined);
+  return softmaxOp([x], axis);
 }
 
-/** Log-softmax over the last axis (axis must be -1 or rank − 1), max-subtracted. */
+/** Log-softmax along axis (default the last), max-subtracted. */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
-  expectTensor('logSoftmax', 'x', x);
-  lastAxis('logSoftmax', axis, x.rank);
-  return logSoftmaxOp([x], undefined);
+  return logSoftmaxOp([x], axis);
 }
 
-export interface DropoutOptions {
-  /** Probability of zeroing an element, in [0, 1). */
-  p: number;
-  /** Philox key; the same (seed, offset) gives the same mask on every backend. */
-  seed: number;
-  /** Distinguishes the masks drawn under one seed (Dropout modules count their calls here). */
-  offset?: number;
-  /** When false, dropout is the identity (evaluation). Default true. */
-  training?: boolean;
-}
+export type { DropoutOptions } from '../../kernels/index.js';
 
 const dropoutOp = defineOp<k.DropoutOptions>({
   name: 'dropout',
   forward: ([x], options) => k.dropout(x, options),
   // The mask is regenerated from (seed, offset), never stored.
-  backward: (dy, options) => [k.dropoutBackward(dy, options)],
+  backward: (dy, options) => [k.dropout(dy, options)],
 });
 
 /**
  * Inverted dropout: zeroes each element with probability p and scales the rest by 1/(1 − p).
  * In evaluation (training false) or with p = 0 it returns x itself.
  */
-export function dropout(x: Tensor, options: DropoutOptions): Tensor {
-  if (!options || typeof options !== 'object') throw new ValueError('dropout: options { p, seed } are required');
-  expectTensor('dropout', 'x', x);
-  const { p, seed, offset = 0, training = true } = options;
-  const args = { p, seed, offset };
-  if (!training || p === 0) {
-    k.dropoutArgs('dropout', args);
-    return x;
-  }
-  return dropoutOp([x], args);
+export function dropout(x: Tensor, options: k.DropoutOptions): Tensor {
+  k.tensorArgument('dropout', 'x', x);
+  k.dropoutArgs('dropout', options);
+  if (options.training === false || options.p === 0) return x;
+  return dropoutOp([x], options);
 }

@@ -1,8 +1,10 @@
 /** Elementwise ops: broadcasting binary arithmetic, scalar operands and unary math. */
 import { ValueError } from '../../errors.js';
-import * as k from '../../kernels.js';
+import * as k from '../../kernels/index.js';
 import { Tensor, tidy } from '../../tensor.js';
+import { describe, finiteNumber } from '../../validate.js';
 import { defineOp } from '../graph.js';
+import { applyUnary } from './unary.js';
 
 export type Operand = Tensor | number;
 
@@ -76,74 +78,13 @@ const negOp = defineOp({
   backward: (dy) => [k.unary('neg', dy)],
 });
 
-const powOp = defineOp<number>({
-  name: 'pow',
-  forward: ([x], p, ctx) => {
-    ctx.save(x);
-    return k.unary('pow', x, p);
-  },
-  // d(xᵖ)/dx = p·xᵖ⁻¹
-  backward: (dy, p, ctx) => [k.binary('mul', dy, k.unary('scale', k.unary('pow', ctx.saved[0], p - 1), p))],
-});
-
-const squareOp = defineOp({
-  name: 'square',
-  forward: ([x], _, ctx) => {
-    ctx.save(x);
-    return k.unary('square', x);
-  },
-  backward: (dy, _, ctx) => [k.binary('mul', dy, k.unary('scale', ctx.saved[0], 2))],
-});
-
-const sqrtOp = defineOp({
-  name: 'sqrt',
-  forward: ([x], _, ctx) => {
-    const y = k.unary('sqrt', x);
-    ctx.save(y);
-    return y;
-  },
-  // d(√x)/dx = 1 / (2√x)
-  backward: (dy, _, ctx) => [k.binary('div', k.unary('scale', dy, 0.5), ctx.saved[0])],
-});
-
-const reciprocalOp = defineOp({
-  name: 'reciprocal',
-  forward: ([x], _, ctx) => {
-    const y = k.unary('reciprocal', x);
-    ctx.save(y);
-    return y;
-  },
-  // d(1/x)/dx = -1/x² = -y²
-  backward: (dy, _, ctx) => [k.unary('neg', k.binary('mul', dy, k.unary('square', ctx.saved[0])))],
-});
-
-const expOp = defineOp({
-  name: 'exp',
-  forward: ([x], _, ctx) => {
-    const y = k.unary('exp', x);
-    ctx.save(y);
-    return y;
-  },
-  backward: (dy, _, ctx) => [k.binary('mul', dy, ctx.saved[0])],
-});
-
-const logOp = defineOp({
-  name: 'log',
-  forward: ([x], _, ctx) => {
-    ctx.save(x);
-    return k.unary('log', x);
-  },
-  backward: (dy, _, ctx) => [k.binary('div', dy, ctx.saved[0])],
-});
-
 function scalar(op: string, c: number): number {
-  if (typeof c !== 'number' || !Number.isFinite(c)) throw new ValueError(`${op}: scalar operand must be a finite number, got ${String(c)}`);
-  return c;
+  return finiteNumber(op, 'the scalar operand', c);
 }
 
 function operands(op: string, a: Operand, b: Operand): void {
   if (!(a instanceof Tensor) && !(b instanceof Tensor))
-    throw new ValueError(`${op}: at least one operand must be a tensor, got ${String(a)} and ${String(b)}`);
+    throw new ValueError(`${op}: at least one operand must be a tensor, got ${describe(a)} and ${describe(b)}`);
 }
 
 /** a + b with PyTorch broadcasting; either may be a number. */
@@ -177,7 +118,7 @@ export function div(a: Operand, b: Operand): Tensor {
     if (scalar('div', b) === 0) throw new ValueError('div: division by the scalar 0');
     return scaleOp([a as Tensor], 1 / b);
   }
-  if (typeof a === 'number') return tidy(() => scaleOp([reciprocalOp([b], undefined)], scalar('div', a)));
+  if (typeof a === 'number') return tidy(() => scaleOp([reciprocal(b)], scalar('div', a)));
   return divOp([a, b], undefined);
 }
 
@@ -187,26 +128,26 @@ export function neg(x: Tensor): Tensor {
 
 /** x ** exponent for a number exponent. */
 export function pow(x: Tensor, exponent: number): Tensor {
-  return powOp([x], scalar('pow', exponent));
+  return applyUnary('pow', x, scalar('pow', exponent));
 }
 
 export function square(x: Tensor): Tensor {
-  return squareOp([x], undefined);
+  return applyUnary('square', x);
 }
 
 export function sqrt(x: Tensor): Tensor {
-  return sqrtOp([x], undefined);
+  return applyUnary('sqrt', x);
 }
 
 export function reciprocal(x: Tensor): Tensor {
-  return reciprocalOp([x], undefined);
+  return applyUnary('reciprocal', x);
 }
 
 export function exp(x: Tensor): Tensor {
-  return expOp([x], undefined);
+  return applyUnary('exp', x);
 }
 
 /** Natural logarithm. */
 export function log(x: Tensor): Tensor {
-  return logOp([x], undefined);
+  return applyUnary('log', x);
 }

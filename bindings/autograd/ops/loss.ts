@@ -1,6 +1,6 @@
 /** Losses: fused softmax cross-entropy, d2l's squared loss and MSE. */
 import { ShapeError, ValueError } from '../../errors.js';
-import * as k from '../../kernels.js';
+import * as k from '../../kernels/index.js';
 import { formatShape } from '../../shape.js';
 import { Tensor, tidy } from '../../tensor.js';
 import { defineOp } from '../graph.js';
@@ -21,7 +21,7 @@ interface CrossEntropyParams {
 }
 
 const crossEntropyOp = defineOp<CrossEntropyParams>({
-  name: 'softmaxCrossEntropy',
+  name: 'crossEntropy',
   // One kernel call gives the per-row losses and, when recording, the gradient of the reduced loss.
   forward: ([logits], { labels, reduction }, ctx) => {
     const rows = logits.shape[0];
@@ -55,17 +55,21 @@ export interface LossOptions {
 }
 
 /**
- * Softmax cross-entropy of logits [N, C] against integer labels (a host array of N class
- * indices), on the fused log-sum-exp kernel. PyTorch's F.cross_entropy.
+ * Softmax cross-entropy of logits [N, C] against integer labels (N class indices, on the host or in a
+ * tensor), on the fused log-sum-exp kernel. PyTorch's F.cross_entropy.
  */
-export function softmaxCrossEntropy(logits: Tensor, labels: k.Labels, options: LossOptions = {}): Tensor {
-  const reduction = checkReduction('softmaxCrossEntropy', options.reduction ?? 'mean');
-  if (!(logits instanceof Tensor) || logits.rank !== 2)
-    throw new ShapeError(`softmaxCrossEntropy: logits must be [N, classes], got ${logits instanceof Tensor ? formatShape(logits.shape) : String(logits)}`);
+export function crossEntropy(logits: Tensor, labels: k.Labels, options: LossOptions = {}): Tensor {
+  const reduction = checkReduction('crossEntropy', options?.reduction ?? 'mean');
+  k.tensorArgument('crossEntropy', 'logits', logits);
+  if (logits.rank !== 2)
+    throw new ShapeError(`crossEntropy: logits must be [N, classes], got ${formatShape(logits.shape)}`);
   if (logits.shape[0] === 0 && reduction === 'mean')
-    throw new ShapeError(`softmaxCrossEntropy: cannot average over an empty batch ${formatShape(logits.shape)}`);
+    throw new ShapeError(`crossEntropy: cannot average over an empty batch ${formatShape(logits.shape)}`);
   return crossEntropyOp([logits], { labels, reduction });
 }
+
+/** @deprecated The same as crossEntropy (its former name). */
+export const softmaxCrossEntropy = crossEntropy;
 
 /** target reshaped to prediction's shape when the sizes agree (d2l's y.reshape(y_hat.shape)). */
 function alignTarget(op: string, prediction: Tensor, target: Tensor): Tensor {

@@ -1,9 +1,9 @@
 /** Matrix products: matmul, and the fused affine layer linear() that nn.Linear uses. */
 import { ShapeError } from '../../errors.js';
-import * as k from '../../kernels.js';
+import * as k from '../../kernels/index.js';
 import { formatShape } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
-import { defineOp, expectTensor } from '../graph.js';
+import { defineOp } from '../graph.js';
 import { reshape } from './reduce.js';
 
 const matmulOp = defineOp({
@@ -23,8 +23,8 @@ const matmulOp = defineOp({
 
 /** Matrix product of 2-d tensors; a 1-d operand is a row (a) or column (b) vector and its axis is dropped, as in PyTorch. */
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  expectTensor('matmul', 'a', a);
-  expectTensor('matmul', 'b', b);
+  k.tensorArgument('matmul', 'a', a);
+  k.tensorArgument('matmul', 'b', b);
   if (a.rank < 1 || a.rank > 2 || b.rank < 1 || b.rank > 2)
     throw new ShapeError(`matmul: expected 1-d or 2-d operands, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
   if (a.rank === 2 && b.rank === 2) return matmulOp([a, b], undefined);
@@ -37,7 +37,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return c;
 }
 
-export interface LinearOptions {
+export interface LinearEpilogue {
   /** Apply ReLU to the output in the same kernel. */
   relu?: boolean;
 }
@@ -52,7 +52,7 @@ const linearOp = defineOp<{ relu: boolean }>({
   },
   backward: (dy, { relu }, ctx) => {
     const [x, w, y] = ctx.saved;
-    const g = relu ? k.reluBackward(y, dy) : dy;
+    const g = relu ? k.binary('reluGrad', y, dy) : dy;
     return [
       ctx.needsGrad[0] ? k.matmul(g, w) : null, // dX = G·W          [N, in]
       ctx.needsGrad[1] ? k.matmul(g, x, { transA: true }) : null, // dW = Gᵀ·X  [out, in]
@@ -65,10 +65,10 @@ const linearOp = defineOp<{ relu: boolean }>({
  * y = x·wᵀ + b (then ReLU), one fused kernel forward and transposed-operand matmuls backward.
  * x is [N, in], w is [out, in] (PyTorch's layout), b is [out] or null.
  */
-export function linear(x: Tensor, w: Tensor, b: Tensor | null = null, options: LinearOptions = {}): Tensor {
-  expectTensor('linear', 'x', x);
-  expectTensor('linear', 'weight', w);
-  if (b !== null) expectTensor('linear', 'bias', b);
+export function linear(x: Tensor, w: Tensor, b: Tensor | null = null, options: LinearEpilogue = {}): Tensor {
+  k.tensorArgument('linear', 'x', x);
+  k.tensorArgument('linear', 'weight', w);
+  if (b !== null) k.tensorArgument('linear', 'bias', b);
   if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== w.shape[1])
     throw new ShapeError(
       `linear: expected x [N, in] and weight [out, in], got x ${formatShape(x.shape)} and weight ${formatShape(w.shape)}`,

@@ -1,9 +1,9 @@
 /** Reductions and shape changes. */
 import { ShapeError } from '../../errors.js';
-import * as k from '../../kernels.js';
-import { formatShape, shapeSize } from '../../shape.js';
-import { Tensor, resolveShape, tidy } from '../../tensor.js';
-import { defineOp, expectTensor } from '../graph.js';
+import * as k from '../../kernels/index.js';
+import { formatShape, normaliseAxes, resolveShape, shapeSize } from '../../shape.js';
+import { Tensor, tidy } from '../../tensor.js';
+import { defineOp } from '../graph.js';
 import { mul } from './elementwise.js';
 
 export type Axes = number | readonly number[];
@@ -25,14 +25,14 @@ const sumOp = defineOp<SumParams>({
 
 /** Sum over axes (all by default); reduced axes stay as size 1 when keepDims. */
 export function sum(x: Tensor, axes?: Axes, keepDims = false): Tensor {
-  expectTensor('sum', 'x', x);
-  return sumOp([x], { axes: k.normaliseAxes('sum', axes, x.rank), keepDims });
+  k.tensorArgument('sum', 'x', x);
+  return sumOp([x], { axes: normaliseAxes('sum', axes, x.rank), keepDims });
 }
 
 /** Mean over axes (all by default); reduced axes stay as size 1 when keepDims. */
 export function mean(x: Tensor, axes?: Axes, keepDims = false): Tensor {
-  expectTensor('mean', 'x', x);
-  const reduced = k.normaliseAxes('mean', axes, x.rank);
+  k.tensorArgument('mean', 'x', x);
+  const reduced = normaliseAxes('mean', axes, x.rank);
   const count = shapeSize(reduced.map((axis) => x.shape[axis]));
   if (count === 0) throw new ShapeError(`mean: no elements to average over axes [${reduced.join(', ')}] of ${formatShape(x.shape)}`);
   return tidy(() => mul(sumOp([x], { axes: reduced, keepDims }), 1 / count));
@@ -46,14 +46,14 @@ const reshapeOp = defineOp<readonly number[]>({
 
 /** The same data in another shape (one dimension may be -1); shares storage with x. */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
-  expectTensor('reshape', 'x', x);
+  k.tensorArgument('reshape', 'x', x);
   if (!Array.isArray(shape)) throw new ShapeError(`reshape: shape must be an array, got ${String(shape)}`);
   return reshapeOp([x], resolveShape(shape, x.size));
 }
 
 /** Merges dimensions startDim..endDim (inclusive, negative counts from the end) into one. */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
-  expectTensor('flatten', 'x', x);
+  k.tensorArgument('flatten', 'x', x);
   const rank = x.rank;
   if (rank === 0) return reshape(x, [1]);
   const start = startDim < 0 ? startDim + rank : startDim;

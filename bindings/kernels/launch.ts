@@ -1,0 +1,35 @@
+/** What every kernel wrapper shares: argument checks and output allocation. */
+import type { Backend, Storage } from '../backend.js';
+import { ValueError } from '../errors.js';
+import { Tensor, empty } from '../tensor.js';
+import { describe, sameBackends } from '../validate.js';
+
+/** Throws a ValueError naming fn and the argument unless value is a Tensor (a disposed one throws DisposedError). */
+export function tensorArgument(fn: string, argument: string, value: unknown): asserts value is Tensor {
+  if (!(value instanceof Tensor)) throw new ValueError(`${fn}: ${argument} must be a Tensor, got ${describe(value)}`);
+  void value.storage;
+}
+
+/** Checks named tensor arguments (null entries skipped) and returns their common backend. */
+export function tensorArguments(fn: string, named: Readonly<Record<string, unknown>>): Backend {
+  const tensors: Tensor[] = [];
+  for (const [argument, value] of Object.entries(named)) {
+    if (value === null) continue;
+    tensorArgument(fn, argument, value);
+    tensors.push(value);
+  }
+  sameBackends(fn, tensors.map((t) => t.backend));
+  return tensors[0].backend;
+}
+
+/** A new tensor of `shape` that `kernel` writes; freed if the kernel throws. An empty output skips the kernel. */
+export function launch(backend: Backend, shape: readonly number[], kernel: (out: Storage) => void): Tensor {
+  const out = empty(shape, backend);
+  try {
+    if (out.size > 0) kernel(out.storage);
+  } catch (error) {
+    out.dispose();
+    throw error;
+  }
+  return out;
+}
