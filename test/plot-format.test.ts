@@ -46,7 +46,7 @@ describe('colours of series', () => {
   });
 
   test('more series than formats: styles repeat, colours do not, and none is close to another', () => {
-    for (const [n, apart] of [[10, 75], [30, 50]]) {
+    for (const [n, apart] of [[10, 25], [30, 20]]) {
       const styles = seriesStyles('plot', undefined, n);
       expect(styles[4].lineStyle).toBe('-');
       expect(styles[5].lineStyle).toBe('--');
@@ -63,9 +63,16 @@ describe('colours of series', () => {
     expect(new Set(extra).size).toBe(40);
   });
 
-  test('cycle colours skip colours too close to an explicit one', () => {
-    const colors = assignColors(['#d62728', null, null, null, null]);
-    expect(colors.slice(1)).toEqual(['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd']);
+  test('cycle colours skip colours too close to an explicit one (closer than any two tab10 colours)', () => {
+    expect(assignColors(['#d62728', null, null, null, null]).slice(1)).toEqual(['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd']);
+    expect(assignColors(['#008000', null, null, null]).slice(1)).toEqual(['#1f77b4', '#ff7f0e', '#d62728']);
+    expect(assignColors(['steelblue', null])).toEqual(['steelblue', '#1f77b4']);
+  });
+
+  test('colour distance is perceptual (CIELAB): tab10 green is near "g", cyan C9 is far from blue C0', () => {
+    expect(colorDistance('#2ca02c', '#008000')).toBeLessThan(15);
+    expect(colorDistance('#1f77b4', '#17becf')).toBeGreaterThan(40);
+    expect(colorDistance('#000', '#ffffff')).toBeCloseTo(100, 0);
   });
 
   test('viridis runs from dark purple to yellow', () => {

