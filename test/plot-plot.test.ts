@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import { ShapeError, ValueError } from '../bindings/errors.js';
 import { colorDistance } from '../bindings/plot/colors.js';
+import { decimate } from '../bindings/plot/lines.js';
 import { plot, type PlotOptions } from '../bindings/plot/plot.js';
 import { scatter } from '../bindings/plot/scatter.js';
 import { tensor } from '../bindings/tensor.js';
@@ -131,6 +132,20 @@ describe('plot(): formats, gaps and edge ranges', () => {
     const lines = elements(plot(x, x.map((v) => Math.sin(7 * v) / (v + 0.3))), 'polyline');
     expect(lines).toHaveLength(1);
     expect(polylinePoints(lines[0])).toHaveLength(30);
+  });
+
+  test('100 000 points draw as at most four per pixel column, keeping each column\'s extremes', () => {
+    const n = 100_000;
+    const xs = Float64Array.from({ length: n }, (_, i) => i);
+    const ys = xs.map((v) => Math.sin(v / 5000) + (v % 2 ? 0.2 : -0.2));
+    const svg = plot(xs, ys);
+    expect(svg.length).toBeLessThan(60_000);
+    const pts = polylinePoints(elements(svg, 'polyline')[0]);
+    const area = plotArea(svg);
+    expect(pts.length).toBeLessThanOrEqual(4 * Math.ceil(area.x1 - area.x0 + 2));
+    const full = decimate([0, 5, 0.2, 9, 0.4, 1, 0.6, 4, 1.5, 2]);
+    expect(full).toEqual([0, 5, 0.2, 9, 0.4, 1, 0.6, 4, 1.5, 2]);
+    expect(decimate([0, 5, 0.1, 6, 0.2, 9, 0.3, 1, 0.4, 3, 0.6, 4, 1.5, 2])).toEqual([0, 5, 0.2, 9, 0.3, 1, 0.6, 4, 1.5, 2]);
   });
 
   test('line styles become dash patterns', () => {

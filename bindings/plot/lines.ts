@@ -60,6 +60,32 @@ export function clipPolyline(flat: readonly number[], box: Box): number[][] {
   return out;
 }
 
+/**
+ * Thins a long polyline (flat x, y list) to at most four points per pixel column, the first,
+ * lowest, highest and last of each (the M4 rule), which draws the same picture.
+ */
+export function decimate(flat: readonly number[]): number[] {
+  const out: number[] = [];
+  let column = NaN, picks: number[] = [];
+  const flush = () => {
+    for (const i of [...new Set(picks)].sort((a, b) => a - b)) out.push(flat[i], flat[i + 1]);
+  };
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const c = Math.floor(flat[i]);
+    if (c !== column) {
+      flush();
+      column = c;
+      picks = [i, i, i, i];
+      continue;
+    }
+    if (flat[i + 1] < flat[picks[1] + 1]) picks[1] = i;
+    if (flat[i + 1] > flat[picks[2] + 1]) picks[2] = i;
+    picks[3] = i;
+  }
+  flush();
+  return out;
+}
+
 const grow = (b: Box, by: number): Box => ({ x0: b.x0 - by, y0: b.y0 - by, x1: b.x1 + by, y1: b.y1 + by });
 
 /** Places a series on scales: lines clipped to `box` (grown by the line width), markers that reach into it. */
@@ -69,6 +95,7 @@ export function placeSeries(s: SeriesData, xs: Scale, ys: Scale, box: Box): Plac
   const placed: PlacedSeries = { lines: [], marks: [] };
   let run: number[] = [];
   const endRun = () => {
+    if (run.length > 8 * (box.x1 - box.x0)) run = decimate(run);
     if (run.length >= 4) placed.lines.push(...clipPolyline(run, grown));
     run = [];
   };
