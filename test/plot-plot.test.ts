@@ -227,6 +227,14 @@ describe('plot(): formats, gaps and edge ranges', () => {
       }
   });
 
+  test('values of ±1e308 against small limits still draw as lines heading off the axes', () => {
+    const svg = plot([0, 1, 2, 3], [1e308, -1e308, 0.5, 1e308], { ylim: [0, 1] });
+    checkSvg(svg);
+    const lines = elements(svg, 'polyline');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) for (const p of polylinePoints(line)) expect(p.every(Number.isFinite)).toBe(true);
+  });
+
   test('xlim with lo > hi inverts the axis', () => {
     const pts = polylinePoints(elements(plot([0, 10], [1, 2], { xlim: [10, 0] }), 'polyline')[0]);
     expect(pts[0][0]).toBeGreaterThan(pts[1][0]);

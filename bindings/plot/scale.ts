@@ -6,6 +6,9 @@ export type ScaleKind = 'linear' | 'log';
 /** Axis limits as d2l passes them: [lo, hi]; null (or undefined) on one side autoscales that side. */
 export type Limits = readonly [number | null | undefined, number | null | undefined];
 
+/** Beyond this many pixels a position is as good as infinitely far. */
+const FAR = 1e9;
+
 /** Matplotlib's default autoscale margin: 5 % of the data range on each side. */
 const MARGIN = 0.05;
 
@@ -69,11 +72,14 @@ export class Scale {
     this.t1 = forward(kind, domain[1]);
   }
 
-  /** Pixel position of v; NaN where v cannot be drawn (the caller leaves a gap). */
+  /**
+   * Pixel position of v; NaN where v cannot be drawn (the caller leaves a gap). Positions far off
+   * the canvas are held at ±1e9 px, so lines towards them keep their direction without overflowing.
+   */
   px(v: number): number {
     if (!drawable(this.kind, v)) return NaN;
     const f = (forward(this.kind, v) - this.t0) / (this.t1 - this.t0);
-    return this.range[0] + f * (this.range[1] - this.range[0]);
+    return Math.min(FAR, Math.max(-FAR, this.range[0] + f * (this.range[1] - this.range[0])));
   }
 
   /** Major ticks inside the domain, about `count` of them. */
