@@ -65,6 +65,7 @@ function figures(): { name: string; svg: string }[] {
     edge('constant, with gaps', [1, 2, 3, 4, 5], [2, 2, null, 2, 2], { fmts: ['ko-'] }),
     edge('negative, log x', [1e-5, 1e-3, 1, 1e3], [-5, -7, -6, -9], { xscale: 'log' }),
     edge('one point', [3], [7], { fmts: ['o'] }),
+    edge('clipped to xlim and ylim', x, x.map((v) => 3 * Math.sin(4 * v)), { xlim: [0.5, 2.5], ylim: [-1, 1], fmts: ['b.-'] }),
     edge('log-log, decades', [1e-5, 1e-2, 1, 1e3], [1e3, 1, 1e-2, 1e-5], { xscale: 'log', yscale: 'log', fmts: ['rs--'] }),
     edge('tiny figure', [0, 1], [0, 1], { figsize: [1.2, 1], xlabel: 'a long x label', ylabel: 'y label', legend: ['line'] }),
     scatter(features, labels, { c: features, s: features.map((v) => 10 + 10 * v * v), marker: '^', title: 'per-point colour and size' }),
