@@ -1,15 +1,14 @@
-/** The training curves of a fit() run as an SVG chart (d2l's animated plot, drawn once). */
+/** The training curves of a fit() run as an SVG chart: d2l's Animator picture, drawn once. */
 import type { EpochMetrics } from './fit.js';
-import { lineChartSvg, type Series } from './plot.js';
+import { Animator } from '../plot/animator.js';
 
+/** train loss, then train/test accuracy (or test loss) per epoch, as d2l's train_ch3 plots them. */
 export function trainingCurvesSvg(history: readonly EpochMetrics[], title = 'Training'): string {
-  const x = history.map((m) => m.epoch);
-  const series: Series[] = [{ name: 'train loss', values: history.map((m) => m.trainLoss), x }];
-  if (history.some((m) => m.trainAccuracy !== null))
-    series.push({ name: 'train acc', values: history.map((m) => m.trainAccuracy), x, dashed: true });
-  if (history.some((m) => m.testAccuracy !== null))
-    series.push({ name: 'test acc', values: history.map((m) => m.testAccuracy), x, dashed: true });
-  else if (history.some((m) => m.testLoss !== null))
-    series.push({ name: 'test loss', values: history.map((m) => m.testLoss), x });
-  return lineChartSvg(series, { title, xLabel: 'epoch' });
+  const columns: { name: string; value: (m: EpochMetrics) => number | null }[] = [{ name: 'train loss', value: (m) => m.trainLoss }];
+  if (history.some((m) => m.trainAccuracy !== null)) columns.push({ name: 'train acc', value: (m) => m.trainAccuracy });
+  if (history.some((m) => m.testAccuracy !== null)) columns.push({ name: 'test acc', value: (m) => m.testAccuracy });
+  else if (history.some((m) => m.testLoss !== null)) columns.push({ name: 'test loss', value: (m) => m.testLoss });
+  const animator = new Animator({ title, xlabel: 'epoch', legend: columns.map((c) => c.name), figsize: [6.4, 4] });
+  for (const m of history) animator.add(m.epoch, columns.map((c) => c.value(m)));
+  return animator.svg();
 }

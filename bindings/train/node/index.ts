@@ -5,3 +5,4 @@ export { writeRunOutputs, type RunOutputs, type RunFiles } from './run-files.js'
 export { runTrainCommand, type CommandIO } from './train-command.js';
 export { parseTrainArgs, USAGE, UsageError, type TrainArgs } from './cli-args.js';
 export { createBackend } from './backends.js';
+export { animatorFile, FileAnimator, type AnimatorFileOptions } from './animator-file.js';
