@@ -46,7 +46,7 @@ options of the kernel bench:
   --read-target auto|on|off  webgrad reads into a target array reused across runs (default auto: where supported)
   --no-kernel-only           time only with the read (halves the time)
   --no-cpu                   leave out the cpu reference backend
-  --max-time S               seconds of sampling per measurement (default 1.5)
+  --max-time S               seconds of sampling per measurement (default 1)
   --min-samples N            fewest samples per measurement (default 5; 3 with --quick)
   --chain N                  WebGPU: N operations per timed run, then one readback (default 1)
   --json FILE                also write one record per (kernel, shape, backend or peer) to FILE
@@ -65,7 +65,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
     backend: 'wasm', only: [], quick: false, json: null, runs: 1, chain: 1, peers: [...PEERS], threads: [1], ortThreads: [1, 2],
     readTarget: 'auto', kernelOnly: true, cpu: true,
-    maxTime: 1.5, minSamples: 5, help: false,
+    maxTime: 1, minSamples: 5, help: false,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];

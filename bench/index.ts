@@ -86,7 +86,8 @@ async function main(): Promise<void> {
 
   const unavailable: string[] = [];
   const subjects = await makeSubjects(args, cases, unavailable, webgpu);
-  const primaries = subjects.filter((s) => s.isWebgrad && !s.name.startsWith('webgrad cpu')).map((s) => s.name);
+  // the cpu reference is compared with the peers only when it is the backend asked for
+  const primaries = subjects.filter((s) => s.isWebgrad && (args.backend === 'cpu' || !s.name.startsWith('webgrad cpu'))).map((s) => s.name);
 
   console.log(`webgrad bench — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
   if (webgpu) console.log(`WebGPU adapter: ${webgpu.adapterInfo} — ${webgpu.adapterVerdict}`);

@@ -27,13 +27,16 @@ export function unitText(kind: BenchCase['kind']): string {
   return kind === 'matmul' ? 'GFLOP/s' : kind === 'mlpStep' ? 'GFLOP/s, ms/step' : 'GB/s, ms';
 }
 
+/** The footnote number of `text`, one number per distinct text. */
+function noteNumber(notes: string[], text: string): number {
+  const at = notes.indexOf(text);
+  return at >= 0 ? at + 1 : notes.push(text);
+}
+
 function cell(r: BenchRecord | undefined, notes: string[]): string {
   if (!r) return '–';
-  if (r.skipped !== null || r.medianMs === null) {
-    notes.push(`${r.subject}, ${r.label}: ${r.skipped ?? 'no result'}`);
-    return `–(${notes.length})`;
-  }
-  const mark = r.check === 'ok' ? '' : ` !(${notes.push(`${r.subject}, ${r.label}: ${r.check}`)})`;
+  if (r.skipped !== null || r.medianMs === null) return `–(${noteNumber(notes, `${r.subject}: ${r.skipped ?? 'no result'}`)})`;
+  const mark = r.check === 'ok' ? '' : ` !(${noteNumber(notes, `${r.subject}, ${r.label}: ${r.check}`)})`;
   const kernel = r.kernelOnly ? ` [${formatFigures(r.kernel, r.kernelOnly)}]` : '';
   return `${formatFigures(r.kernel, { medianMs: r.medianMs, gflops: r.gflops, gbps: r.gbps })}${kernel}${mark}`;
 }
@@ -74,7 +77,7 @@ export function formatTable(
   const kernelNotes = new Map<string, string>();
   for (const r of records)
     if (r.kernelOnly === null && r.kernelOnlyNote && r.medianMs !== null) kernelNotes.set(r.subject, r.kernelOnlyNote);
-  for (const [subject, note] of kernelNotes) notes.push(`${subject}: no kernel-only figure: ${note}`);
+  for (const [subject, note] of kernelNotes) noteNumber(notes, `${subject}: no kernel-only figure: ${note}`);
   if (notes.length) out.push('', ...notes.map((n, i) => `(${i + 1}) ${n}`));
   return out.join('\n');
 }
