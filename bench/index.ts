@@ -16,7 +16,7 @@ import { webgradSubject } from './subjects/webgrad.js';
 import { workerSubject } from './subjects/worker-subject.js';
 import { formatTable } from './table.js';
 import { targetLines } from './targets.js';
-import { installNodeWebGPU, type WebGPUEnv } from './webgpu-env.js';
+import { NoAdapterError, installNodeWebGPU, type WebGPUEnv } from './webgpu-env.js';
 import { loadBackend } from './webgrad-backends.js';
 
 /** The cpu reference is left out above this many flops (1024³ takes seconds a run there). */
@@ -120,7 +120,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(process.exitCode ?? 0),
   (error: Error) => {
-    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error.stack);
+    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+    else console.error(error instanceof NoAdapterError ? error.message : error.stack);
     process.exit(1);
   },
 );

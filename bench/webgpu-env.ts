@@ -6,6 +6,9 @@
  * Without a GPU, run with SwiftShader: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json.
  */
 
+/** No WebGPU adapter in this environment: reported with its message, without a stack trace. */
+export class NoAdapterError extends Error {}
+
 /** A real GPU, a CPU emulation of one (figures show relative standing only), or not known. */
 export type AdapterKind = 'gpu' | 'cpu-emulation' | 'unknown';
 
@@ -49,7 +52,7 @@ export async function installNodeWebGPU(): Promise<WebGPUEnv> {
   const gpu = g.navigator!.gpu!;
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter)
-    throw new Error(
+    throw new NoAdapterError(
       'no WebGPU adapter found: Dawn needs a Vulkan driver (with a GPU: the Vulkan loader and the vendor ICD, ' +
         'VK_ICD_FILENAMES / VK_DRIVER_FILES naming it; without one: ' +
         'VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json, apt-get install -y chromium)',

@@ -13,7 +13,7 @@ import type { Subject } from '../subjects/subject.js';
 import { tfjsSubject } from '../subjects/tfjs.js';
 import { webgradSubject } from '../subjects/webgrad.js';
 import { formatTable } from '../table.js';
-import { installNodeWebGPU } from '../webgpu-env.js';
+import { NoAdapterError, installNodeWebGPU } from '../webgpu-env.js';
 import { loadBackend } from '../webgrad-backends.js';
 import { GPU_USAGE, gpuCases, parseGpuArgs } from './args.js';
 import { adapterLine, writeReport } from './report.js';
@@ -72,7 +72,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(process.exitCode ?? 0),
   (error: Error) => {
-    console.error(error instanceof UsageError ? `${error.message}\n${GPU_USAGE}` : error.stack);
+    if (error instanceof UsageError) console.error(`${error.message}\n${GPU_USAGE}`);
+    else console.error(error instanceof NoAdapterError ? error.message : error.stack);
     process.exit(1);
   },
 );
