@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench`. */
 import type { BenchCase } from './cases.js';
+import { READ_TARGET_MODES, type ReadTargetMode } from './subjects/webgrad-read.js';
 
 /** A bad command line: reported with the usage text, without a stack trace. */
 export class UsageError extends Error {}
@@ -16,6 +17,14 @@ export interface BenchArgs {
   /** WebGPU: operations enqueued per timed run before one readback of the last result. */
   chain: number;
   peers: string[];
+  /** Thread counts asked of the webgrad wasm backend, one subject each. */
+  threads: number[];
+  /** Thread counts of onnxruntime-web, one subject (in its own worker thread) each. */
+  ortThreads: number[];
+  /** Whether webgrad reads into a reused target array (auto: where the build's Tensor takes one). */
+  readTarget: ReadTargetMode;
+  /** Also time each case without the read. */
+  kernelOnly: boolean;
   cpu: boolean;
   maxTime: number;
   minSamples: number;
@@ -31,18 +40,32 @@ options of the kernel bench:
   --only LIST                comma-separated cases: matmul, softmax, ce, or part of a case id (mlp, 512, dW1)
   --quick                    short sampling (0.2 s per measurement), for development
   --runs N                   run the suite N times and report the median of the N medians (default 1)
-  --peers LIST               peers to run: tfjs,jax (default), or none
+  --peers LIST               peers to run: tfjs,jax,ort (default), or none
+  --threads LIST             webgrad wasm: one subject per thread count, createWasmBackend({ threads }) (default 1)
+  --ort-threads LIST         onnxruntime-web: one subject per thread count (default 1,2)
+  --read-target auto|on|off  webgrad reads into a target array reused across runs (default auto: where supported)
+  --no-kernel-only           time only with the read (halves the time)
   --no-cpu                   leave out the cpu reference backend
-  --max-time S               seconds of sampling per measurement (default 1.5)
+  --max-time S               seconds of sampling per measurement (default 1)
   --min-samples N            fewest samples per measurement (default 5; 3 with --quick)
   --chain N                  WebGPU: N operations per timed run, then one readback (default 1)
   --json FILE                also write one record per (kernel, shape, backend or peer) to FILE
 WebGPU without a GPU: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run bench -- --backend webgpu`;
 
+const PEERS = ['tfjs', 'jax', 'ort'];
+
+/** A comma-separated list of distinct positive integers. */
+export function threadList(text: string, flag: string): number[] {
+  const counts = text.split(',').map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`${flag} takes positive integers, got ${text}`);
+  return [...new Set(counts)];
+}
+
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
-    backend: 'wasm', only: [], quick: false, json: null, runs: 1, chain: 1, peers: ['tfjs', 'jax'], cpu: true,
-    maxTime: 1.5, minSamples: 5, help: false,
+    backend: 'wasm', only: [], quick: false, json: null, runs: 1, chain: 1, peers: [...PEERS], threads: [1], ortThreads: [1, 2],
+    readTarget: 'auto', kernelOnly: true, cpu: true,
+    maxTime: 1, minSamples: 5, help: false,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -78,9 +101,24 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--peers': {
         const v = value(i++, flag);
         args.peers = v === 'none' ? [] : v.split(',');
-        for (const p of args.peers) if (p !== 'tfjs' && p !== 'jax') throw new UsageError(`unknown peer ${p} (tfjs, jax)`);
+        for (const p of args.peers) if (!PEERS.includes(p)) throw new UsageError(`unknown peer ${p} (${PEERS.join(', ')})`);
         break;
       }
+      case '--threads':
+        args.threads = threadList(value(i++, flag), flag);
+        break;
+      case '--ort-threads':
+        args.ortThreads = threadList(value(i++, flag), flag);
+        break;
+      case '--read-target': {
+        const v = value(i++, flag);
+        if (!(READ_TARGET_MODES as readonly string[]).includes(v)) throw new UsageError(`--read-target must be auto, on or off, got ${v}`);
+        args.readTarget = v as ReadTargetMode;
+        break;
+      }
+      case '--no-kernel-only':
+        args.kernelOnly = false;
+        break;
       case '--no-cpu':
         args.cpu = false;
         break;
@@ -121,6 +159,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
 
 const KIND_ALIASES: Record<string, BenchCase['kind']> = {
   matmul: 'matmul', softmax: 'softmax', ce: 'crossEntropy', crossentropy: 'crossEntropy', 'cross-entropy': 'crossEntropy',
+  step: 'mlpStep', 'mlp-step': 'mlpStep',
 };
 
 export function selectCases(cases: readonly BenchCase[], only: readonly string[]): BenchCase[] {

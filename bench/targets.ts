@@ -1,8 +1,10 @@
 /**
- * The speed targets the issues set for webgrad against its peers, checked on a finished run:
- * issue 2 for the wasm backend, issue 4 for WebGPU (meaningful on a real GPU only).
+ * The speed targets the issues set for webgrad against its peers, checked on a finished run with
+ * the with-read figures: issue 2 for the wasm backend (one thread), issue 4 for WebGPU
+ * (meaningful on a real GPU only).
  */
 import type { BenchRecord } from './results.js';
+import type { AdapterKind } from './webgpu-env.js';
 
 interface Target {
   readonly backend: 'wasm' | 'webgpu';
@@ -20,12 +22,17 @@ const TARGETS: readonly Target[] = [
   { backend: 'webgpu', cases: ['matmul-1024'], peer: 'jax-js webgpu', atLeast: 1.0, text: '≥ 1.0× jax-js at 1024³ (real GPU)' },
 ];
 
-/** One line per target whose cases and peer were measured. */
-export function targetLines(backend: string, records: readonly BenchRecord[], adapter: string | null = null): string[] {
+/**
+ * One line per target whose cases and peer were measured; `primary` is the webgrad subject the
+ * targets are about (the one-thread wasm subject, or the WebGPU one).
+ */
+export function targetLines(
+  backend: string, primary: string, records: readonly BenchRecord[], adapterKind: AdapterKind | null = null,
+): string[] {
   const lines: string[] = [];
   for (const t of TARGETS.filter((t) => t.backend === backend)) {
     const ratios = t.cases.map((id) => {
-      const mine = records.find((r) => r.case === id && r.subject === `webgrad ${backend}`);
+      const mine = records.find((r) => r.case === id && r.subject === primary);
       const peer = records.find((r) => r.case === id && r.subject === t.peer);
       if (!mine?.medianMs || !peer?.medianMs || mine.check !== 'ok' || peer.check !== 'ok') return null;
       return { id, ratio: peer.medianMs / mine.medianMs };
@@ -33,7 +40,7 @@ export function targetLines(backend: string, records: readonly BenchRecord[], ad
     if (ratios.some((r) => r === null)) continue;
     const measured = ratios.map((r) => `${r!.id} ${r!.ratio.toFixed(2)}×`).join(', ');
     const met = ratios.every((r) => r!.ratio >= t.atLeast);
-    const emulated = adapter !== null && /swiftshader|llvmpipe|lavapipe|software/i.test(adapter);
+    const emulated = adapterKind === 'cpu-emulation';
     const verdict = emulated ? 'n/a    ' : met ? 'met    ' : 'NOT MET';
     lines.push(`${verdict}  ${t.text}: ${measured}${emulated ? ' (CPU-emulated adapter: relative standing only)' : ''}`);
   }

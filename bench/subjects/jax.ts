@@ -1,16 +1,36 @@
 /**
  * jax-js as a peer, on its wasm or webgpu device, every operation under `jit` and written the way
- * a JAX user writes it: `np.matmul(x.transpose(), y)` (jnp.matmul(x.T, y)), `nn.softmax`, and
- * `valueAndGrad` of the mean of −Σ onehot·logSoftmax(logits).
+ * a JAX user writes it: `np.matmul(x.transpose(), y)` (jnp.matmul(x.T, y)), `nn.softmax`,
+ * `valueAndGrad` of the mean of −Σ onehot·logSoftmax(logits), and a jitted training step.
+ * Results are read with `await data()`; kernel only waits with `blockUntilReady()`.
  */
 import type * as JAX from '@jax-js/jax';
 import type { BenchCase } from '../cases.js';
 import type { CaseOutput } from '../check.js';
-import type { CaseInputs, MatmulInputs, RowsInputs } from '../inputs.js';
+import type { CaseInputs, MatmulInputs, MlpStepInputs, RowsInputs } from '../inputs.js';
+import { jaxMlpStep } from './jax-mlp-step.js';
 import { packageVersion } from './package-version.js';
 import type { PreparedCase, Subject } from './subject.js';
+import { preparedFrom } from './timed-runs.js';
 
 type JaxArray = JAX.Array;
+
+/**
+ * Reads the last run's final result and makes sure the earlier runs were computed (jax-js is lazy).
+ * data() consumes a reference and blockUntilReady() does not, hence the ref.
+ */
+export async function readLastJax(runs: readonly JaxArray[][]): Promise<Float32Array> {
+  const finals = runs.map((results) => results[results.length - 1]);
+  const [value] = await Promise.all([
+    finals[finals.length - 1].ref.data() as Promise<Float32Array>,
+    ...finals.slice(0, -1).map((y) => y.blockUntilReady()),
+  ]);
+  return value;
+}
+
+export async function finishJax(runs: readonly JaxArray[][]): Promise<void> {
+  await Promise.all(runs.flat().map((y) => y.blockUntilReady()));
+}
 
 export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
   const jax = await import('@jax-js/jax');
@@ -25,9 +45,22 @@ export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
   return {
     name: `jax-js ${device}`,
     isWebgrad: false,
-    detail: `@jax-js/jax ${version} on ${device}, every call under jit`,
+    threads: device === 'wasm' ? 1 : null,
+    detail: `@jax-js/jax ${version} on ${device}, every call under jit; read: await data(); kernel only: blockUntilReady()`,
     skipReason: () => null,
     async prepare(c: BenchCase, inputs: CaseInputs, chain: number): Promise<PreparedCase> {
+      const perRun = device === 'webgpu' ? chain : 1;
+      if (c.kind === 'mlpStep') {
+        const step = jaxMlpStep(jax, c, inputs as MlpStepInputs);
+        return preparedFrom({
+          op: () => [step.op()],
+          read: async (runs) => void (await readLastJax(runs)),
+          finish: finishJax,
+          release: ([loss]) => loss.dispose(),
+          output: async () => ({ kind: 'mlpStep', loss: (await step.firstLoss())[0] }),
+          dispose: step.dispose,
+        }, true, perRun);
+      }
       const owned: JaxArray[] = [];
       const put = (data: Float32Array, shape: number[]) => {
         const x = np.array(data, { shape });
@@ -69,25 +102,21 @@ export async function jaxSubject(device: 'wasm' | 'webgpu'): Promise<Subject> {
           kind: 'crossEntropy', meanLoss: (await read(value))[0], grad: await read(grad),
         });
       }
-      // webgpu: wait for the data to reach the host, as every webgpu subject does; wasm: for the work to finish.
-      // data() consumes a reference, blockUntilReady() does not.
-      const ready = device === 'webgpu' ? (y: JaxArray) => y.ref.data() : (y: JaxArray) => y.blockUntilReady();
-      return {
-        async: true,
-        opsPerRun: device === 'webgpu' ? chain : 1,
-        run: async () => {
-          // jax-js is lazy: every chained result is forced, and only the last one read
-          const runs = Array.from({ length: device === 'webgpu' ? chain : 1 }, call);
-          const finals = runs.map((results) => results[results.length - 1]);
-          await Promise.all([...finals.slice(0, -1).map((y) => y.blockUntilReady()), ready(finals[finals.length - 1])]);
-          runs.forEach((results) => results.forEach((r) => r.dispose()));
+      return preparedFrom<JaxArray[]>({
+        op: call,
+        // every result of the last run is read (the loss and the gradient for cross-entropy)
+        read: async (runs) => {
+          const last = runs[runs.length - 1];
+          await Promise.all([readLastJax(runs), ...last.slice(0, -1).map((y) => y.ref.data())]);
         },
+        finish: finishJax,
+        release: (results) => results.forEach((r) => r.dispose()),
         output: async () => toOutput(call()),
         dispose: () => {
           owned.forEach((x) => x.dispose());
           fn.dispose();
         },
-      };
+      }, true, perRun);
     },
     async dispose() {},
   };
