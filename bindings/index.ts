@@ -19,4 +19,5 @@ export {
 export * as data from './data/index.js';
 export * as train from './train/index.js';
 export { DataLoader, syntheticData, type Dataset } from './data/index.js';
+export { readCsv, DataFrame, getDummies, concat } from './data/index.js';
 export { fit, evaluate, trainingCurvesSvg, encodeWeights, loadWeights, type EpochMetrics } from './train/index.js';
