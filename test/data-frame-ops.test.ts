@@ -46,6 +46,7 @@ describe('iloc', () => {
     expect(() => f.iloc('a:b')).toThrow(/'a:b' is not a slice/);
     expect(() => f.iloc(1.5)).toThrow(/a position must be an integer, got 1.5/);
     expect(() => f.iloc([true, false])).toThrow(/a boolean mask must have 3 entries, got 2/);
+    expect(() => f.iloc(':', [0, -5])).toThrow(/^DataFrame.iloc \(columns\): a column is chosen twice/);
     expect(() => f.iloc({} as unknown as number)).toThrow(ValueError);
   });
 });

@@ -133,7 +133,10 @@ export class DataFrame {
   iloc(rows: Positions, columns: Positions = ':'): DataFrame | Series | Cell {
     const r = resolvePositions('DataFrame.iloc (rows)', rows, this.rows);
     const c = resolvePositions('DataFrame.iloc (columns)', columns, this.series.size);
-    const chosen = c.positions.map((p) => this.series.get(this.columns[p])!);
+    if (new Set(c.positions).size !== c.positions.length)
+      throw new ValueError(`DataFrame.iloc (columns): a column is chosen twice; column names must stay unique`);
+    const names = this.columns;
+    const chosen = c.positions.map((p) => this.series.get(names[p])!);
     const taken = chosen.map((s) => Series.fromColumn(takeRows(s.column, r.positions), s.name));
     if (c.single) return r.single ? taken[0].values[0] : taken[0];
     return DataFrame.fromSeries(taken, r.positions.length);
@@ -253,7 +256,7 @@ export class DataFrame {
     if (typeof name !== 'string') throw new ValueError(`${where}: a column name must be a string, got ${describeValue(name)}`);
     const given = typeof values === 'number' || typeof values === 'string' ? new Array(this.rows).fill(values) : values;
     const series = asSeries(`${where}: '${name}'`, given, name);
-    if (this.series.size > 0 && series.length !== this.rows)
+    if ((this.series.size > 0 || this.rows > 0) && series.length !== this.rows)
       throw new ShapeError(`${where}: '${name}' has ${series.length} values; the frame has ${this.rows} rows`);
     this.rows = series.length;
     this.series.set(name, series);

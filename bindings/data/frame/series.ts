@@ -18,9 +18,11 @@ export interface SeriesOptions {
  * unless it carries labels (`index`), as the per-column results of DataFrame.mean() do.
  */
 export class Series {
+  /** The column name, or null. */
   readonly name: string | null;
   /** Labels, one per value, or null when values are known by position only. */
   readonly index: readonly string[] | null;
+  /** The storage: dtype and values, never changed once made. */
   readonly column: Column;
 
   /** A Series of `values`: numbers (NaN or null when missing), or strings (null when missing). */
@@ -40,7 +42,7 @@ export class Series {
     this.index = index === null ? null : [...index];
   }
 
-  /** A Series over an existing column, without copying it. */
+  /** A Series over an existing column (another Series' `column`), without copying or checking it. */
   static fromColumn(column: Column, name: string | null, index: readonly string[] | null = null): Series {
     const series = Object.create(Series.prototype) as { -readonly [K in keyof Series]: Series[K] };
     series.column = column;
