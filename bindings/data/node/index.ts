@@ -3,3 +3,4 @@ export {
   loadFashionMnist, loadFashionMnistWithReport, loadMnist, loadMnistWithReport, type ImageLoadOptions, type LoadReport,
 } from './image-packages.js';
 export { cacheDir } from './cache.js';
+export { readCsvFile, writeCsvFile } from './csv-file.js';
