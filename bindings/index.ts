@@ -20,5 +20,4 @@ export * as data from './data/index.js';
 export * as train from './train/index.js';
 export * as plot from './plot/index.js';
 export { DataLoader, syntheticData, type Dataset } from './data/index.js';
-export { readCsv, DataFrame, getDummies, concat } from './data/index.js';
 export { fit, evaluate, trainingCurvesSvg, encodeWeights, loadWeights, type EpochMetrics } from './train/index.js';

@@ -2,10 +2,12 @@
  * DataFrame and Series operations. Expected values were computed with pandas 1.5.3 / Python 3.11
  * (Debian's python3-pandas) and written here.
  */
-import { CpuBackend, DataFrame, ShapeError, ValueError, data, readCsv } from '../bindings/index.js';
+import { CpuBackend, ShapeError, ValueError } from '../bindings/index.js';
+import * as frames from '../bindings/data/frame/index.js';
+import { DataFrame, readCsv } from '../bindings/data/frame/index.js';
 
-const { Series } = data;
-type Series = data.Series;
+const { Series } = frames;
+type Series = frames.Series;
 
 const frame = () => new DataFrame({
   x: [0.123456789, 12345.678, NaN], y: [1.5, 2.25, -3], z: [1e-7, 1, 2], big: [123456789.123, 1, 2], s: ['a', null, 'ccc'],

@@ -3,7 +3,9 @@
  * 1.5.3 (Debian's python3-pandas) on the same data and written here.
  */
 import { join } from 'node:path';
-import { CpuBackend, DataFrame, ShapeError, ValueError, concat, data, getDummies, readCsv } from '../bindings/index.js';
+import { CpuBackend, ShapeError, ValueError } from '../bindings/index.js';
+import * as frames from '../bindings/data/frame/index.js';
+import { DataFrame, concat, getDummies, readCsv } from '../bindings/data/frame/index.js';
 import { readCsvFile } from '../bindings/train/node/index.js';
 
 const cells = (frame: DataFrame) => frame.columns.map((n) => [...frame.get(n).values]);
@@ -49,9 +51,9 @@ describe('concat', () => {
   });
 
   test('series: along axis 0 one longer Series, along axis 1 named columns', () => {
-    const s = concat([new data.Series([1], { name: 'v' }), new data.Series([2, 3], { name: 'v' })]);
+    const s = concat([new frames.Series([1], { name: 'v' }), new frames.Series([2, 3], { name: 'v' })]);
     expect([s.name, ...s.values]).toEqual(['v', 1, 2, 3]);
-    const side = concat([new DataFrame({ Id: [1, 2] }), new data.Series(['a', 'b'], { name: 'c' }), new data.Series([5, 6])], { axis: 1 });
+    const side = concat([new DataFrame({ Id: [1, 2] }), new frames.Series(['a', 'b'], { name: 'c' }), new frames.Series([5, 6])], { axis: 1 });
     expect(side.columns).toEqual(['Id', 'c', '2']);
   });
 
@@ -62,7 +64,7 @@ describe('concat', () => {
     expect(() => concat([one], { axis: 2 as 0 })).toThrow(/^concat: options.axis must be 0 or 1/);
     expect(() => concat([one, new DataFrame({ b: [1, 2] })], { axis: 1 })).toThrow(ShapeError);
     expect(() => concat([one, new DataFrame({ a: [2] })], { axis: 1 })).toThrow(/the column name 'a' appears twice/);
-    expect(() => concat([one, new data.Series([1])])).toThrow(ValueError);
+    expect(() => concat([one, new frames.Series([1])])).toThrow(ValueError);
   });
 });
 
@@ -145,7 +147,7 @@ describe('d2l 4.10 preprocessing', () => {
     expect([trainFeatures.shape, testFeatures.shape, trainLabels.shape]).toEqual([[300, 35], [100, 35], [300, 1]]);
     expect(trainLabels.dataSync()[0]).toBe(train.get('SalePrice').values[0]);
     expect(testFeatures.dataSync()[0]).toBeCloseTo(all.iloc(300, 0) as number, 6);
-    const predictions = new data.Series(Array.from({ length: test.shape[0] }, (_, i) => 100000 + i), { name: 'SalePrice' });
+    const predictions = new frames.Series(Array.from({ length: test.shape[0] }, (_, i) => 100000 + i), { name: 'SalePrice' });
     const submission = concat([test.get('Id'), predictions], { axis: 1 });
     const lines = submission.toCsv().split('\n');
     expect([lines[0], lines[1], lines[100], lines.length]).toEqual(['Id,SalePrice', '301,100000', '400,100099', 102]);

@@ -5,7 +5,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CpuBackend, DataFrame, ValueError, concat, data, getDummies, readCsv } from '../bindings/index.js';
+import { CpuBackend, ValueError } from '../bindings/index.js';
+import * as frames from '../bindings/data/frame/index.js';
+import { DataFrame, concat, getDummies, readCsv } from '../bindings/data/frame/index.js';
 import { readCsvFile, writeCsvFile } from '../bindings/train/node/index.js';
 
 const HOUSE_TINY = `NumRooms,RoofType,Price
@@ -66,7 +68,7 @@ describe('readCsv', () => {
   });
 
   test('every default NA string is missing; other text keeps a column as strings', () => {
-    for (const na of data.DEFAULT_NA_VALUES) {
+    for (const na of frames.DEFAULT_NA_VALUES) {
       const column = readCsv(`a,b\n"${na}",1\n3,2\n`).get('a');
       expect([column.dtype, ...column.values]).toEqual(['number', NaN, 3]);
     }
@@ -123,26 +125,26 @@ describe('readCsv', () => {
 describe('writeCsv', () => {
   test('as pandas\' to_csv(index=False): missing values empty, fields with commas quoted', () => {
     const frame = DataFrame.fromColumns({ Id: [1, 2], SalePrice: [1.5, null], s: ['a, b', null] });
-    expect(data.writeCsv(frame)).toBe('Id,SalePrice,s\n1,1.5,"a, b"\n2,,\n');
+    expect(frames.writeCsv(frame)).toBe('Id,SalePrice,s\n1,1.5,"a, b"\n2,,\n');
     expect(frame.toCsv({ naRep: 'NA', delimiter: ';' })).toBe('Id;SalePrice;s\n1;1.5;a, b\n2;NA;NA\n');
   });
 
   test('readCsv(writeCsv(df)) gives df back, quotes, line breaks and infinities included', () => {
     const frame = new DataFrame({ text: ['x,y', 'say "hi"', 'two\nlines', null, ' padded'], n: [1, NaN, Infinity, -Infinity, 2.5] });
-    const back = readCsv(data.writeCsv(frame));
+    const back = readCsv(frames.writeCsv(frame));
     expect(asCells(back)).toEqual(asCells(frame));
   });
 
   test('the d2l 4.10 submission: concat of Id and predictions along columns, written without index', () => {
     const test = readCsv('Id,LotArea\n1461,11622\n1462,14267\n');
-    const predictions = new data.Series([120000.5, 150000], { name: 'SalePrice' });
+    const predictions = new frames.Series([120000.5, 150000], { name: 'SalePrice' });
     const submission = concat([test.get('Id'), predictions], { axis: 1 });
     expect(submission.toCsv()).toBe('Id,SalePrice\n1461,120000.5\n1462,150000\n');
   });
 
   test('bad arguments are ValueErrors', () => {
-    expect(() => data.writeCsv({} as DataFrame)).toThrow(/^writeCsv: frame must be a DataFrame/);
-    expect(() => data.writeCsv(new DataFrame({ a: [1] }), { naRep: 0 as unknown as string })).toThrow(/options.naRep must be a string/);
+    expect(() => frames.writeCsv({} as DataFrame)).toThrow(/^writeCsv: frame must be a DataFrame/);
+    expect(() => frames.writeCsv(new DataFrame({ a: [1] }), { naRep: 0 as unknown as string })).toThrow(/options.naRep must be a string/);
   });
 });
 

@@ -25,7 +25,7 @@ async function runInDeno(): Promise<RuntimeOutcome> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [launcher, 'run', '--no-lock', '--no-prompt', script],
+      [launcher, 'run', '--no-config', '--no-lock', '--no-prompt', script],
       { cwd: dist, timeout: 120_000, maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         const line = stdout.split('\n').find((l) => l.startsWith('SMOKE_RESULT '));

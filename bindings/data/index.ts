@@ -7,8 +7,3 @@ export {
   FASHION_MNIST_CLASSES, DIGIT_CLASSES, decodeImageSet, encodeImageSet, toImageSet, splitToDataset,
   type ImageSet, type StoredImageSet, type StoredSplit, type SubsetOptions,
 } from './image-set.js';
-export {
-  readCsv, writeCsv, DataFrame, Series, getDummies, concat, isMissing, DEFAULT_NA_VALUES,
-  type ReadCsvOptions, type WriteCsvOptions, type GetDummiesOptions, type ConcatOptions, type ColumnValues,
-  type ColumnsInput, type SeriesOptions, type Cell, type Dtype, type FillValue, type Positions,
-} from './frame/index.js';

@@ -1,7 +1,6 @@
 /** A static file server for one directory, on 127.0.0.1 (a secure context for WebGPU) and an ephemeral port. */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -10,15 +9,7 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm', '.json': 'application/json',
 };
 
-/** The package's CommonJS dependencies, served as ES modules under /.modules/ (as esm.sh would serve them). */
-const COMMONJS_DEPENDENCIES = ['papaparse'];
-const IMPORT_MAP = JSON.stringify({ imports: Object.fromEntries(COMMONJS_DEPENDENCIES.map((name) => [name, `/.modules/${name}.js`])) });
-const INDEX = `<!doctype html><meta charset="utf-8"><title>webgrad WebGPU checks</title><script type="importmap">${IMPORT_MAP}</script>`;
-
-async function commonJsAsModule(name: string): Promise<string> {
-  const source = await readFile(createRequire(import.meta.url).resolve(name), 'utf8');
-  return `const module = { exports: {} };\nconst exports = module.exports;\n${source}\nexport default module.exports;\n`;
-}
+const INDEX = '<!doctype html><meta charset="utf-8"><title>webgrad WebGPU checks</title>';
 
 export interface StaticServer {
   origin: string;
@@ -31,11 +22,6 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (path === '/') {
       response.writeHead(200, { 'content-type': 'text/html' }).end(INDEX);
-      return;
-    }
-    const dependency = COMMONJS_DEPENDENCIES.find((name) => path === `/.modules/${name}.js`);
-    if (dependency) {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(await commonJsAsModule(dependency));
       return;
     }
     const file = normalize(join(base, path));
