@@ -122,9 +122,10 @@ export interface Primitives {
   alloc(length: number): Storage;
   free(storage: Storage): void;
   write(storage: Storage, data: Float32Array): void;
-  read(storage: Storage): Promise<Float32Array>;
+  /** The storage's values; written into `into` (at least storage.length long) when given, else a new array. */
+  read(storage: Storage, into?: Float32Array): Promise<Float32Array>;
   /** Synchronous read, on backends that can (cpu, wasm). */
-  readSync?(storage: Storage): Float32Array;
+  readSync?(storage: Storage, into?: Float32Array): Float32Array;
   memoryStats(): MemoryStats;
   dispose(): void;
 

@@ -20,3 +20,6 @@ export class BackendError extends WebgradError {}
 
 /** An allocation over what the device or the heap allows. */
 export class ResourceLimitError extends BackendError {}
+
+/** An index outside its axis, or more indices than axes (PyTorch's IndexError). */
+export class IndexError extends ValueError {}

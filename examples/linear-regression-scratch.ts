@@ -49,7 +49,7 @@ export async function main(options: ExampleOptions = {}): Promise<LinearRegressi
           backward(squaredLoss(net(x), y, { reduction: 'sum' }));
           sgd([w, b], batch.size);
         });
-      const loss = noGrad(() => tidy(() => squaredLoss(net(features), labels)));
+      const loss = noGrad(() => tidy(() => squaredLoss(net(features), labels, { reduction: 'mean' })));
       epochLosses.push((await loss.data())[0]);
       loss.dispose();
       log(`epoch ${epoch + 1}, loss ${fixed(epochLosses[epoch], 6)}`);

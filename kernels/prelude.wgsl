@@ -97,9 +97,14 @@ fn pow_op(x: f32, e: f32) -> f32 {
   return magnitude;
 }
 
-// Natural log, NaN below 0 (WGSL's log is undefined there).
+// e^x, 0 where f32's result would be 0 or subnormal (WGSL's exp of -inf need not be 0).
+fn exp_op(x: f32) -> f32 {
+  return select(exp(x), 0.0, x < -103.97);
+}
+
+// Natural log: -Inf at 0 and NaN below it (WGSL's log is undefined there).
 fn log_op(x: f32) -> f32 {
-  return select(log(x), nan_f32(), x < 0.0);
+  return select(select(log(x), -infinity_f32(), x == 0.0), nan_f32(), x < 0.0);
 }
 
 fn pow_grad_op(x: f32, p: f32) -> f32 {

@@ -1,46 +1,10 @@
-/**
- * Finite-difference gradient check of every differentiable op: backward's gradient of
- * L = Σ f(inputs) ⊙ R (R a fixed random tensor handed to backward as the upstream gradient)
- * against central differences of L, accumulated in f64 on the host from the f32 forward.
- */
-import type { Backend } from '../bindings/backend.js';
+/** Finite-difference gradient checks of every differentiable op of the op layer (test/gradcheck-harness.ts). */
 import * as wg from '../bindings/index.js';
-import { Tensor, noGrad, tensor, tidy, applyUnary } from '../bindings/index.js';
+import { applyUnary, type Tensor } from '../bindings/index.js';
 import type { UnaryOp, UnaryOpWithGrad } from '../bindings/backend.js';
 import { UNARY_OPS, UNARY_ROWS } from '../bindings/op-table/index.js';
-import { AUTOGRAD_BACKENDS } from './autograd-backends.js';
-import { labels, uniform } from './random.js';
-
-interface Input {
-  shape: number[];
-  /** Value range (default [-1, 1]); keep away from kinks and poles. */
-  range?: readonly [number, number];
-  /** Points the values are moved at least 0.05 away from. */
-  kinks?: readonly number[];
-  /** Whether this input's gradient is checked (default true). */
-  grad?: boolean;
-}
-
-interface GradCase {
-  name: string;
-  inputs: Input[];
-  f: (...xs: Tensor[]) => Tensor;
-  eps?: number;
-  tolerance?: number;
-}
-
-/** Input values drawn uniformly from the input's range. */
-function values(input: Input, seed: number): Float32Array {
-  const [lo, hi] = input.range ?? [-1, 1];
-  return uniform(input.shape.reduce((a, b) => a * b, 1), seed, lo, hi);
-}
-
-/** Values in [-1, -0.1] ∪ [0.1, 1], away from ReLU's kink. */
-const awayFromZero: [number, number] = [0.1, 1];
-function signed(data: Float32Array, seed: number): Float32Array {
-  const signs = uniform(data.length, seed);
-  return data.map((v, i) => (signs[i] < 0 ? -v : v));
-}
+import { awayFromZero, describeGradcheck, type GradCase } from './gradcheck-harness.js';
+import { labels } from './random.js';
 
 const labels3 = Array.from(labels(4, 3, 5));
 
@@ -154,7 +118,8 @@ const CASES: GradCase[] = [
     f: (a) => wg.softmaxCrossEntropy(a, [16, 0, 7]),
   },
   { name: 'softmaxCrossEntropy [1,1]', inputs: [{ shape: [1, 1] }], f: (a) => a.crossEntropy([0]) },
-  { name: 'squaredLoss mean', inputs: [{ shape: [3, 1] }, { shape: [3] }], f: (p, y) => wg.squaredLoss(p, y) },
+  { name: 'squaredLoss per example', inputs: [{ shape: [3, 1] }, { shape: [3] }], f: (p, y) => wg.squaredLoss(p, y) },
+  { name: 'squaredLoss mean', inputs: [{ shape: [3, 1] }, { shape: [3] }], f: (p, y) => wg.squaredLoss(p, y, { reduction: 'mean' }) },
   { name: 'squaredLoss none', inputs: [{ shape: [3, 1] }, { shape: [3, 1] }], f: (p, y) => wg.squaredLoss(p, y, { reduction: 'none' }) },
   { name: 'mseLoss mean', inputs: [{ shape: [2, 3] }, { shape: [2, 3] }], f: (p, y) => wg.mseLoss(p, y) },
   { name: 'mseLoss sum', inputs: [{ shape: [3] }, { shape: [3] }], f: (p, y) => wg.mseLoss(p, y, { reduction: 'sum' }) },
@@ -166,65 +131,4 @@ const CASES: GradCase[] = [
   },
 ];
 
-function upstream(shape: readonly number[], seed: number): Float32Array {
-  return uniform(shape.reduce((a, b) => a * b, 1), seed, -1, 1);
-}
-
-/** L = Σ f(xs) ⊙ r in f64. */
-async function objective(backend: Backend, gradCase: GradCase, data: Float32Array[], r: Float32Array): Promise<number> {
-  const y = noGrad(() =>
-    tidy(() => gradCase.f(...data.map((d, i) => tensor(d, gradCase.inputs[i].shape, { backend })))),
-  );
-  const out = await y.data();
-  y.dispose();
-  let total = 0;
-  for (let i = 0; i < out.length; i++) total += out[i] * r[i];
-  return total;
-}
-
-describe.each(AUTOGRAD_BACKENDS)('gradient check on %s', (_name, create) => {
-  let backend: Backend;
-  beforeAll(async () => {
-    backend = await create();
-  });
-
-  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_caseName, gradCase) => {
-    const eps = gradCase.eps ?? 3e-3;
-    const tolerance = gradCase.tolerance ?? 1e-3;
-    const data = gradCase.inputs.map((input, i) => {
-      const v = values(input, 100 + i);
-      const drawn = input.range === awayFromZero ? signed(v, 200 + i) : v;
-      return drawn.map((x) => (input.kinks ?? []).reduce((y, kink) => (Math.abs(y - kink) < 0.05 ? kink + 0.1 : y), x));
-    });
-    const before = wg.liveTensorCount();
-    const xs = data.map((d, i) =>
-      tensor(d, gradCase.inputs[i].shape, { backend, requiresGrad: gradCase.inputs[i].grad ?? true }),
-    );
-    const r = tidy(() => {
-      const y = gradCase.f(...xs);
-      const r = upstream(y.shape, 300);
-      y.backward(tensor(r, y.shape, { backend }));
-      return r;
-    });
-    const analytic = await Promise.all(xs.map((x) => (x.grad ? x.grad.data() : null)));
-    for (const x of xs) x.dispose();
-    expect(wg.liveTensorCount()).toBe(before);
-
-    for (const [i, input] of gradCase.inputs.entries()) {
-      const want = input.grad ?? true;
-      expect(analytic[i] !== null).toBe(want);
-      if (!want) continue;
-      const got = analytic[i]!;
-      for (let j = 0; j < got.length; j++) {
-        const plus = data.map((d) => d.slice()), minus = data.map((d) => d.slice());
-        plus[i][j] += eps;
-        minus[i][j] -= eps;
-        // the step actually taken in f32
-        const h = plus[i][j] - minus[i][j];
-        const numeric = ((await objective(backend, gradCase, plus, r)) - (await objective(backend, gradCase, minus, r))) / h;
-        if (!(Math.abs(got[j] - numeric) <= tolerance * Math.max(1, Math.abs(numeric))))
-          throw new Error(`${gradCase.name}: input ${i} element ${j}: backward ${got[j]}, finite difference ${numeric}`);
-      }
-    }
-  });
-});
+describeGradcheck('gradient check', CASES);

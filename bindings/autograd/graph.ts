@@ -17,6 +17,8 @@ export type Edge = { readonly node: Node } | { readonly leaf: Tensor } | null;
 /** What forward hands to backward. */
 export class OpContext {
   private savedTensors: Tensor[] = [];
+  /** The data version of each saved tensor when it was saved: an in-place write since breaks backward. */
+  private savedVersions: number[] = [];
 
   constructor(
     /** Per input: whether its gradient is wanted. */
@@ -39,6 +41,7 @@ export class OpContext {
       const view = t.alias();
       untrack(view);
       this.savedTensors.push(view);
+      this.savedVersions.push(view.version);
     }
   }
 
@@ -46,10 +49,20 @@ export class OpContext {
     return this.savedTensors;
   }
 
+  /** The saved tensor written in place since it was saved, if any (its index and versions). */
+  modifiedSaved(): { index: number; saved: number; now: number } | null {
+    for (let i = 0; i < this.savedTensors.length; i++) {
+      const now = this.savedTensors[i].version;
+      if (now !== this.savedVersions[i]) return { index: i, saved: this.savedVersions[i], now };
+    }
+    return null;
+  }
+
   /** @internal */
   freeSaved(): void {
     for (const t of this.savedTensors) t.dispose();
     this.savedTensors = [];
+    this.savedVersions = [];
   }
 }
 
@@ -117,6 +130,13 @@ export class Node implements GradNode {
       throw new DisposedError(
         `backward through '${this.op}' whose graph was already freed (by an earlier backward() or by ` +
           `disposing its tensors); pass { retainGraph: true } to backward() to run it twice`,
+      );
+    const modified = this.ctx.modifiedSaved();
+    if (modified)
+      throw new ValueError(
+        `backward through '${this.op}': a tensor it saved for the gradient (saved tensor ${modified.index}) was modified ` +
+          `in place since (version ${modified.saved}, now ${modified.now}); compute the gradient before writing into it, ` +
+          `or write into a copy`,
       );
     return this.definition.backward(dy, this.params, this.ctx);
   }

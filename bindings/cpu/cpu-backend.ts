@@ -52,12 +52,15 @@ export class CpuBackend implements Backend {
     this.d(storage).set(data);
   }
 
-  async read(storage: Storage): Promise<Float32Array> {
-    return this.readSync(storage);
+  async read(storage: Storage, into?: Float32Array): Promise<Float32Array> {
+    return this.readSync(storage, into);
   }
 
-  readSync(storage: Storage): Float32Array {
-    return this.d(storage).slice();
+  readSync(storage: Storage, into?: Float32Array): Float32Array {
+    const data = this.d(storage);
+    if (!into) return data.slice();
+    into.set(data);
+    return into;
   }
 
   memoryStats(): MemoryStats {

@@ -27,6 +27,13 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor, alpha = 0, beta = 0):
   return launch(backend, shape, (out) => backend.binary(op, a.storage, b.storage, out, layout, alpha, beta));
 }
 
+/** x = op(x; alpha, beta) in place. */
+export function unaryInPlace(op: UnaryOp, x: Tensor, alpha = 0, beta = 0): void {
+  oneOf('unary', 'op', op, UNARY_OPS);
+  const backend = tensorArguments(op, { x });
+  if (x.size > 0) backend.unary(op, x.storage, x.storage, x.size, numberNotNaN(op, 'alpha', alpha), numberNotNaN(op, 'beta', beta));
+}
+
 /** into = op(into, x) in place, x broadcast to into's shape (gradient accumulation, optimiser states). */
 export function binaryInPlace(op: BinaryOp, into: Tensor, x: Tensor): void {
   const backend = tensorArguments(op, { into, x });

@@ -1,6 +1,6 @@
 /** Parameter-free layers. */
 import { relu, sigmoid, tanh, gelu, geluApproximation, dropout, type GeluOptions } from '../autograd/ops/activation.js';
-import { flatten } from '../autograd/ops/reduce.js';
+import { flatten } from '../autograd/ops/shape.js';
 import { Random } from '../random.js';
 import { dropoutP, seed as checkSeed } from '../validate.js';
 import { randomFrom } from '../init/random.js';

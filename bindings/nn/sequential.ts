@@ -1,4 +1,4 @@
-import { ValueError } from '../errors.js';
+import { IndexError, ValueError } from '../errors.js';
 import { tidy, type Tensor } from '../tensor.js';
 import { ReLU } from './layers.js';
 import { Linear } from './linear.js';
@@ -15,6 +15,17 @@ export class Sequential extends Module {
       this.registerModule(String(i), layer);
     });
     this.layers = layers;
+  }
+
+  /** The layer at index i (negative counts from the end): PyTorch's net[i]. */
+  at(i: number): Module {
+    const n = this.layers.length;
+    if (!Number.isInteger(i) || i < -n || i >= n) throw new IndexError(`Sequential.at: index ${String(i)} is out of range for ${n} layers`);
+    return this.layers[i < 0 ? i + n : i];
+  }
+
+  get length(): number {
+    return this.layers.length;
   }
 
   /**

@@ -9,7 +9,7 @@ import type { UnaryRow } from './rows.js';
 export const UNARY = {
   neg: { ref: (x) => -x, wgsl: '-x', as: '-x', asVector: 'f32x4.neg(x)' },
   exp: {
-    ref: Math.exp, wgsl: 'exp(x)', as: 'exp1(x)', asVector: 'exp4(x)',
+    ref: Math.exp, wgsl: 'exp_op(x)', as: 'exp1(x)', asVector: 'exp4(x)',
     grad: { from: 'y', ref: (y, dy) => dy * y, wgsl: 'dy * y', as: 'dy * y', asVector: 'f32x4.mul(dy, y)' },
   },
   log: {
@@ -117,6 +117,8 @@ export const UNARY = {
   },
   /** x * alpha (the autograd layer states its backward). */
   scale: { ref: (x, alpha) => x * alpha, wgsl: 'x * alpha', as: 'x * alpha', asVector: 'f32x4.mul(x, alpha)', test: { alpha: -2.5 } },
+  /** x / alpha, rounded once (the autograd layer states its backward). */
+  divide: { ref: (x, alpha) => x / alpha, wgsl: 'x / alpha', as: 'x / alpha', asVector: 'f32x4.div(x, alpha)', test: { alpha: 3 } },
   /** x + alpha (the autograd layer states its backward). */
   shift: { ref: (x, alpha) => x + alpha, wgsl: 'x + alpha', as: 'x + alpha', asVector: 'f32x4.add(x, alpha)', test: { alpha: 0.75 } },
   isnan: {

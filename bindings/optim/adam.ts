@@ -1,7 +1,7 @@
 import { ValueError } from '../errors.js';
 import * as k from '../kernels/index.js';
 import type { Tensor } from '../tensor.js';
-import { Optimizer, checkRate } from './optimizer.js';
+import { Optimizer, checkRate, type Params } from './optimizer.js';
 
 export interface AdamOptions {
   /** Default 1e-3. */
@@ -14,39 +14,26 @@ export interface AdamOptions {
   weightDecay?: number;
 }
 
-/** Adam with PyTorch's semantics: per-parameter step counts and bias correction. */
-export class Adam extends Optimizer {
-  lr: number;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
-  readonly weightDecay: number;
-  private readonly steps = new Map<Tensor, number>();
+/** Adam with PyTorch's semantics: per-parameter step counts and bias correction; parameter groups as SGD. */
+export class Adam extends Optimizer<Required<AdamOptions>> {
+  constructor(params: Params<AdamOptions>, options: AdamOptions = {}) {
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, ...options }, ['lr', 'betas', 'eps', 'weightDecay']);
+  }
 
-  constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
-    super(params);
-    this.lr = checkRate('Adam', 'lr', options.lr ?? 1e-3);
-    const betas = options.betas ?? [0.9, 0.999];
+  protected resolve(options: Required<AdamOptions>): Required<AdamOptions> {
+    const { betas } = options;
     if (!Array.isArray(betas) || betas.length !== 2) throw new ValueError(`Adam: betas must be a pair, got ${String(betas)}`);
-    this.beta1 = checkRate('Adam', 'beta1', betas[0], { max: 1 });
-    this.beta2 = checkRate('Adam', 'beta2', betas[1], { max: 1 });
-    this.eps = checkRate('Adam', 'eps', options.eps ?? 1e-8);
-    this.weightDecay = checkRate('Adam', 'weightDecay', options.weightDecay ?? 0);
+    return {
+      lr: checkRate('Adam', 'lr', options.lr),
+      betas: [checkRate('Adam', 'beta1', betas[0], { max: 1 }), checkRate('Adam', 'beta2', betas[1], { max: 1 })],
+      eps: checkRate('Adam', 'eps', options.eps),
+      weightDecay: checkRate('Adam', 'weightDecay', options.weightDecay),
+    };
   }
 
-  step(): void {
-    for (const p of this.params) {
-      if (!p.grad) continue;
-      const step = (this.steps.get(p) ?? 0) + 1;
-      this.steps.set(p, step);
-      k.adamUpdate(p, p.grad, this.stateOf(p, 'm'), this.stateOf(p, 'v'), {
-        lr: this.lr, beta1: this.beta1, beta2: this.beta2, eps: this.eps, weightDecay: this.weightDecay, step,
-      });
-    }
-  }
-
-  override dispose(): void {
-    super.dispose();
-    this.steps.clear();
+  protected update(p: Tensor, grad: Tensor, { lr, betas: [beta1, beta2], eps, weightDecay }: Required<AdamOptions>): void {
+    k.adamUpdate(p, grad, this.stateOf(p, 'm'), this.stateOf(p, 'v'), {
+      lr, beta1, beta2, eps, weightDecay, step: this.nextStep(p),
+    });
   }
 }

@@ -90,7 +90,7 @@ function resolveLoss(loss: FitOptions['loss'], classification: boolean): LossFun
     case 'cross-entropy':
       return (output, batch) => crossEntropy(output, batch.y);
     case 'squared':
-      return (output, _batch, target) => squaredLoss(output, target());
+      return (output, _batch, target) => squaredLoss(output, target(), { reduction: 'mean' });
     case 'mse':
       return (output, _batch, target) => mseLoss(output, target());
     default:

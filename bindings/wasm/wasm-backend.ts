@@ -112,12 +112,15 @@ export class WasmBackend implements Backend {
     this.view(storage).set(data);
   }
 
-  async read(storage: Storage): Promise<Float32Array> {
-    return this.readSync(storage);
+  async read(storage: Storage, into?: Float32Array): Promise<Float32Array> {
+    return this.readSync(storage, into);
   }
 
-  readSync(storage: Storage): Float32Array {
-    return this.view(storage).slice();
+  readSync(storage: Storage, into?: Float32Array): Float32Array {
+    const view = this.view(storage);
+    if (!into) return view.slice();
+    into.set(view);
+    return into;
   }
 
   memoryStats(): MemoryStats {

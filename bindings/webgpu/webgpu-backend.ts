@@ -206,7 +206,7 @@ export class WebGPUBackend implements Backend {
     this.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, count * 4);
   }
 
-  async read(storage: Storage): Promise<Float32Array> {
+  async read(storage: Storage, into?: Float32Array): Promise<Float32Array> {
     this.check();
     const buffer = this.dispatcher.buffer(storage);
     const bytes = storage.length * 4;
@@ -222,7 +222,10 @@ export class WebGPUBackend implements Backend {
     this.readbacks++;
     try {
       await staging.mapAsync(MapMode.READ);
-      return new Float32Array(staging.getMappedRange().slice(0));
+      const mapped = new Float32Array(staging.getMappedRange());
+      if (!into) return mapped.slice();
+      into.set(mapped);
+      return into;
     } catch (error) {
       this.check();
       throw new BackendError(`reading a storage back failed: ${(error as Error).message}`);

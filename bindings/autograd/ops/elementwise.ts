@@ -1,8 +1,8 @@
 /** Elementwise ops: broadcasting binary arithmetic, scalar operands and unary math. */
 import { ValueError } from '../../errors.js';
 import * as k from '../../kernels/index.js';
-import { Tensor, tidy } from '../../tensor.js';
-import { describe, finiteNumber } from '../../validate.js';
+import { Tensor, tensor, tidy, zeros } from '../../tensor.js';
+import { describe, numberNotNaN } from '../../validate.js';
 import { defineOp } from '../graph.js';
 import { applyUnary } from './unary.js';
 
@@ -60,16 +60,23 @@ const divOp = defineOp({
 
 /** x + c */
 const shiftOp = defineOp<number>({
-  name: 'addScalar',
+  name: 'add',
   forward: ([x], c) => k.unary('shift', x, c),
   backward: (dy) => [dy],
 });
 
 /** x · c */
 const scaleOp = defineOp<number>({
-  name: 'mulScalar',
+  name: 'mul',
   forward: ([x], c) => k.unary('scale', x, c),
   backward: (dy, c) => [k.unary('scale', dy, c)],
+});
+
+/** x / c */
+const divideOp = defineOp<number>({
+  name: 'div',
+  forward: ([x], c) => k.unary('divide', x, c),
+  backward: (dy, c) => [k.unary('divide', dy, c)],
 });
 
 const negOp = defineOp({
@@ -78,8 +85,9 @@ const negOp = defineOp({
   backward: (dy) => [k.unary('neg', dy)],
 });
 
+/** A number operand: any but NaN (x / 0 is ±Inf or NaN, as in PyTorch). */
 function scalar(op: string, c: number): number {
-  return finiteNumber(op, 'the scalar operand', c);
+  return numberNotNaN(op, 'the scalar operand', c);
 }
 
 function operands(op: string, a: Operand, b: Operand): void {
@@ -114,10 +122,7 @@ export function mul(a: Operand, b: Operand): Tensor {
 /** a / b elementwise with PyTorch broadcasting; either may be a number. */
 export function div(a: Operand, b: Operand): Tensor {
   operands('div', a, b);
-  if (typeof b === 'number') {
-    if (scalar('div', b) === 0) throw new ValueError('div: division by the scalar 0');
-    return scaleOp([a as Tensor], 1 / b);
-  }
+  if (typeof b === 'number') return divideOp([a as Tensor], scalar('div', b));
   if (typeof a === 'number') return tidy(() => scaleOp([reciprocal(b)], scalar('div', a)));
   return divOp([a, b], undefined);
 }
@@ -126,9 +131,11 @@ export function neg(x: Tensor): Tensor {
   return negOp([x], undefined);
 }
 
-/** x ** exponent for a number exponent. */
-export function pow(x: Tensor, exponent: number): Tensor {
-  return applyUnary('pow', x, scalar('pow', exponent));
+/** x ** exponent, elementwise; either may be a number, the tensors broadcast. */
+export function pow(x: Operand, exponent: Operand): Tensor {
+  operands('pow', x, exponent);
+  if (typeof exponent === 'number') return applyUnary('pow', x as Tensor, scalar('pow', exponent));
+  return powOp([typeof x === 'number' ? scalarLike(x, exponent) : x, exponent], undefined);
 }
 
 export function square(x: Tensor): Tensor {
@@ -150,4 +157,41 @@ export function exp(x: Tensor): Tensor {
 /** Natural logarithm. */
 export function log(x: Tensor): Tensor {
   return applyUnary('log', x);
+}
+
+/** A number as a rank-0 tensor on `like`'s backend (a scalar operand of a binary op). */
+export function scalarLike(value: number, like: Tensor): Tensor {
+  return tensor(numberNotNaN('scalar operand', 'value', value), { backend: like.backend });
+}
+
+const powOp = defineOp({
+  name: 'pow',
+  forward: ([a, b], _, ctx) => {
+    const y = k.binary('pow', a, b);
+    ctx.save(a, b, y);
+    return y;
+  },
+  // d(aᵇ)/da = b·aᵇ⁻¹; d(aᵇ)/db = aᵇ·ln a, 0 where a is 0 (PyTorch's convention).
+  backward: (dy, _, ctx) => {
+    const [a, b, y] = ctx.saved;
+    return [
+      ctx.needsGrad[0] ? k.sumTo(k.binary('mul', dy, k.binary('mul', b, k.binary('pow', a, k.unary('shift', b, -1)))), ctx.inputShapes[0]) : null,
+      ctx.needsGrad[1]
+        ? k.sumTo(k.where(a, k.binary('mul', dy, k.binary('mul', y, k.unary('log', a))), zeros([], { backend: dy.backend })), ctx.inputShapes[1])
+        : null,
+    ];
+  },
+});
+
+/** The error function. */
+export function erf(x: Tensor): Tensor {
+  return applyUnary('erf', x);
+}
+
+export function sin(x: Tensor): Tensor {
+  return applyUnary('sin', x);
+}
+
+export function cos(x: Tensor): Tensor {
+  return applyUnary('cos', x);
 }

@@ -4,8 +4,10 @@ import * as k from '../../kernels/index.js';
 import { formatShape } from '../../shape.js';
 import { Tensor, tidy } from '../../tensor.js';
 import { defineOp } from '../graph.js';
+import { abs } from './compare.js';
 import { mul, square, sub } from './elementwise.js';
-import { mean, reshape, sum } from './reduce.js';
+import { mean, sum } from './reduce.js';
+import { reshape } from './shape.js';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
@@ -50,7 +52,7 @@ const crossEntropyOp = defineOp<CrossEntropyParams>({
 });
 
 export interface LossOptions {
-  /** 'mean' over the batch (default), 'sum', or 'none' for one loss per example. */
+  /** 'mean' over the batch, 'sum', or 'none' for one loss per example; each loss says its default. */
   reduction?: Reduction;
 }
 
@@ -79,8 +81,8 @@ function alignTarget(op: string, prediction: Tensor, target: Tensor): Tensor {
   return reshape(target, prediction.shape);
 }
 
-function reduce(op: string, losses: Tensor, reduction: Reduction | undefined): Tensor {
-  switch (checkReduction(op, reduction ?? 'mean')) {
+function reduce(op: string, losses: Tensor, reduction: Reduction): Tensor {
+  switch (checkReduction(op, reduction)) {
     case 'none':
       return losses;
     case 'sum':
@@ -91,18 +93,29 @@ function reduce(op: string, losses: Tensor, reduction: Reduction | undefined): T
   }
 }
 
-/** d2l's squared loss (ŷ − y)²/2, averaged over all elements by default (d2l's l.mean()). */
+/**
+ * d2l's squared_loss: (ŷ − y)²/2 per example, y reshaped to ŷ's shape — no reduction by default, so
+ * d2l's `l.sum().backward()` and `sgd(params, lr, batch_size)` divide by the batch size once.
+ */
 export function squaredLoss(prediction: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
   return tidy(() => {
     const y = alignTarget('squaredLoss', prediction, target);
-    return reduce('squaredLoss', mul(square(sub(prediction, y)), 0.5), options.reduction);
+    return reduce('squaredLoss', mul(square(sub(prediction, y)), 0.5), options?.reduction ?? 'none');
   });
 }
 
-/** Mean squared error (ŷ − y)², PyTorch's nn.MSELoss. */
+/** Mean squared error (ŷ − y)², averaged by default (PyTorch's mse_loss). */
 export function mseLoss(prediction: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
   return tidy(() => {
     const y = alignTarget('mseLoss', prediction, target);
-    return reduce('mseLoss', square(sub(prediction, y)), options.reduction);
+    return reduce('mseLoss', square(sub(prediction, y)), options?.reduction ?? 'mean');
+  });
+}
+
+/** Mean absolute error |ŷ − y|, averaged by default (PyTorch's l1_loss). */
+export function l1Loss(prediction: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  return tidy(() => {
+    const y = alignTarget('l1Loss', prediction, target);
+    return reduce('l1Loss', abs(sub(prediction, y)), options?.reduction ?? 'mean');
   });
 }

@@ -2,9 +2,9 @@
 import { ShapeError } from '../../errors.js';
 import * as k from '../../kernels/index.js';
 import { formatShape } from '../../shape.js';
-import { Tensor } from '../../tensor.js';
+import { Tensor, tidy } from '../../tensor.js';
 import { defineOp } from '../graph.js';
-import { reshape } from './reduce.js';
+import { reshape } from './shape.js';
 
 const matmulOp = defineOp({
   name: 'matmul',
@@ -12,29 +12,60 @@ const matmulOp = defineOp({
     ctx.save(a, b);
     return k.matmul(a, b);
   },
+  // Batch axes a or b was broadcast along are summed back (sumTo).
   backward: (dy, _, ctx) => {
     const [a, b] = ctx.saved;
     return [
-      ctx.needsGrad[0] ? k.matmul(dy, b, { transB: true }) : null, // dA = dY·Bᵀ
-      ctx.needsGrad[1] ? k.matmul(a, dy, { transA: true }) : null, // dB = Aᵀ·dY
+      ctx.needsGrad[0] ? k.sumTo(k.matmul(dy, b, { transB: true }), ctx.inputShapes[0]) : null, // dA = dY·Bᵀ
+      ctx.needsGrad[1] ? k.sumTo(k.matmul(a, dy, { transA: true }), ctx.inputShapes[1]) : null, // dB = Aᵀ·dY
     ];
   },
 });
 
-/** Matrix product of 2-d tensors; a 1-d operand is a row (a) or column (b) vector and its axis is dropped, as in PyTorch. */
+/**
+ * PyTorch's matmul: matrix products of the last two axes with the batch axes broadcast; a 1-d operand is
+ * a row (a) or column (b) vector whose axis is dropped from the result, so 1-d·1-d is the dot product.
+ */
 export function matmul(a: Tensor, b: Tensor): Tensor {
   k.tensorArgument('matmul', 'a', a);
   k.tensorArgument('matmul', 'b', b);
-  if (a.rank < 1 || a.rank > 2 || b.rank < 1 || b.rank > 2)
-    throw new ShapeError(`matmul: expected 1-d or 2-d operands, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
-  if (a.rank === 2 && b.rank === 2) return matmulOp([a, b], undefined);
-  const a2 = a.rank === 1 ? reshape(a, [1, a.shape[0]]) : a;
-  const b2 = b.rank === 1 ? reshape(b, [b.shape[0], 1]) : b;
-  const c2 = matmulOp([a2, b2], undefined);
-  const shape = [...(a.rank === 2 ? [a.shape[0]] : []), ...(b.rank === 2 ? [b.shape[1]] : [])];
-  const c = reshape(c2, shape);
-  for (const t of [a2, b2, c2]) if (t !== a && t !== b) t.dispose();
-  return c;
+  if (a.rank === 0 || b.rank === 0)
+    throw new ShapeError(`matmul: operands must have at least one axis, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+  if (a.rank >= 2 && b.rank >= 2) return matmulOp([a, b], undefined);
+  return tidy(() => {
+    const a2 = a.rank === 1 ? reshape(a, [1, a.shape[0]]) : a;
+    const b2 = b.rank === 1 ? reshape(b, [b.shape[0], 1]) : b;
+    const c = matmulOp([a2, b2], undefined);
+    const shape = c.shape.slice(0, -2);
+    if (a.rank >= 2) shape.push(c.shape[c.rank - 2]);
+    if (b.rank >= 2) shape.push(c.shape[c.rank - 1]);
+    return reshape(c, shape);
+  });
+}
+
+function ranks(fn: string, a: Tensor, b: Tensor, ra: number, rb: number): void {
+  k.tensorArgument(fn, 'a', a);
+  k.tensorArgument(fn, 'b', b);
+  if (a.rank !== ra || b.rank !== rb)
+    throw new ShapeError(`${fn}: expected ${ra}-d and ${rb}-d operands, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+}
+
+/** The product of two matrices (PyTorch's mm). */
+export function mm(a: Tensor, b: Tensor): Tensor {
+  ranks('mm', a, b, 2, 2);
+  return matmul(a, b);
+}
+
+/** A matrix times a vector (PyTorch's mv). */
+export function mv(a: Tensor, x: Tensor): Tensor {
+  ranks('mv', a, x, 2, 1);
+  return matmul(a, x);
+}
+
+/** The dot product of two vectors (PyTorch's dot): a rank-0 tensor. */
+export function dot(a: Tensor, b: Tensor): Tensor {
+  ranks('dot', a, b, 1, 1);
+  return matmul(a, b);
 }
 
 export interface LinearEpilogue {
