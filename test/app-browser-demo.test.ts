@@ -15,7 +15,7 @@ import { readSafetensors } from './browser/safetensors-check.js';
 
 const server = await startDemoServer({ port: 0 });
 afterAll(() => server.close());
-const SUBSET = 'epochs=3&batch=64&train=100&test=20';
+const SUBSET = 'epochs=3&batch=64&lr=0.2&train=60&test=20';
 const PYTHON = '/usr/bin/python3';
 const out = runsDir('browser-demo');
 
@@ -42,7 +42,7 @@ async function trainInPage(browser: Browser, backend: string): Promise<{ page: P
 
 /** The grid's test images as the page chose them: spread over the class-ordered test subset. */
 async function gridImages(count: number): Promise<number[][]> {
-  const response = await fetch(`${server.origin}/data/fashion-mnist.safetensors?trainPerClass=100&testPerClass=20`);
+  const response = await fetch(`${server.origin}/data/fashion-mnist.safetensors?trainPerClass=60&testPerClass=20`);
   const { set } = data.decodeImageSet(new Uint8Array(await response.arrayBuffer()));
   const test = data.toImageSet(set, data.FASHION_MNIST_CLASSES).test;
   return Array.from({ length: count }, (_, i) => {
@@ -111,6 +111,7 @@ describeInChromium('the browser demo in Chromium', await launchChromium(true), (
         // the biases started at zero: training moved them
         expect(tensors.get('2.bias')!.values.some((v) => v !== 0)).toBe(true);
 
+        if (backend !== 'wasm') return; // the format does not depend on the backend: one PyTorch load is enough
         if (hasTorch) {
           const predicted = grid.predicted.split(',').map(Number);
           expect(await torchPredictions(weightsPath, await gridImages(predicted.length))).toEqual(predicted);

@@ -74,7 +74,7 @@ describe('npm install <tarball> in an empty project', () => {
     expect((await node(script)).stdout.trim()).toBe('webgrad MIT');
   });
 
-  test('a TypeScript consumer type-checks with skipLibCheck false, and a wrong device is a type error', async () => {
+  test('a TypeScript consumer (and the README page snippet) type-checks with skipLibCheck false; a wrong device is a type error', async () => {
     writeFile(consumer.dir, 'typed/main.ts', [
       "import { createWasmBackend, createWebGPUBackend, tensor, tidy, kernels, type Tensor } from 'webgrad';",
       "import { loadFashionMnist } from 'webgrad/node';",
@@ -92,8 +92,9 @@ describe('npm install <tarball> in an empty project', () => {
         target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [],
         strict: true, skipLibCheck: false, noEmit: true,
       },
-      files: ['main.ts'],
+      files: ['main.ts', '../page/app.ts'],
     }));
+    snippet('page/app.ts'); // the README's page snippet is TypeScript too
     const tsc = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'typed'], consumer.dir, { timeout: 90_000 });
     expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
     expect(tsc.code).toBe(0);
