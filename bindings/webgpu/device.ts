@@ -1,4 +1,6 @@
 /** Finding a GPUDevice: the caller's, the runtime's navigator.gpu, or Dawn's `webgpu` package on Node. */
+// The published .d.ts files name GPUDevice, GPUBuffer, ...: this brings their declarations with them.
+/// <reference types="@webgpu/types" preserve="true" />
 import { BackendError } from '../errors.js';
 
 export interface DeviceOptions {
@@ -28,9 +30,55 @@ const WANTED_LIMITS = [
   'maxStorageBuffersPerShaderStage',
 ] as const;
 
-function isNode(): boolean {
+/** Where the code runs: a browser (page or worker), Deno or Node. Error advice depends on it. */
+export type Runtime = 'browser' | 'deno' | 'node';
+
+/** The runtime this code runs in. */
+export function currentRuntime(): Runtime {
   const g = globalThis as { process?: { versions?: { node?: string } }; Deno?: unknown };
-  return !g.Deno && typeof g.process?.versions?.node === 'string';
+  if (g.Deno) return 'deno';
+  if (typeof g.process?.versions?.node === 'string') return 'node';
+  return 'browser';
+}
+
+const USE_WASM = 'Or use the wasm backend, which runs everywhere: createWasmBackend().';
+
+const VULKAN_ADVICE =
+  "On a machine without a GPU install a Vulkan driver, e.g. SwiftShader from Debian's chromium package " +
+  '(apt-get install chromium libvulkan1, VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json).';
+
+/**
+ * Why WebGPU cannot be had and what to do about it, in the terms of the runtime: browser settings
+ * in a browser, a Vulkan driver in Node and Deno. `problem` is what failed: navigator.gpu is missing,
+ * or requestAdapter() returned null.
+ */
+export function webgpuUnavailableMessage(
+  problem: 'no-navigator-gpu' | 'no-adapter', runtime: Runtime, secureContext = true,
+): string {
+  if (problem === 'no-navigator-gpu') {
+    if (runtime === 'deno')
+      return `WebGPU is not available: navigator.gpu is missing in this Deno (Deno 2 has WebGPU built in). ${USE_WASM}`;
+    if (runtime === 'node')
+      return `WebGPU is not available: navigator.gpu is missing. Install Dawn with 'npm install webgpu', or pass a device. ${USE_WASM}`;
+    const insecure = secureContext ? '' :
+      ' The page is not a secure context, and WebGPU is only offered to https:// pages and http://localhost.';
+    return (
+      `WebGPU is not available: this browser does not offer navigator.gpu.${insecure} Use a browser with ` +
+      'WebGPU enabled (current Chrome, Edge and Safari have it; on Linux or in Firefox it may need enabling, e.g. ' +
+      `chrome://flags/#enable-unsafe-webgpu or about:config dom.webgpu.enabled). ${USE_WASM}`
+    );
+  }
+  if (runtime === 'browser')
+    return (
+      'WebGPU found no adapter (navigator.gpu.requestAdapter() returned null): the browser offers WebGPU but ' +
+      'no GPU to run it on. It may be switched off or the GPU blocklisted: turn on hardware acceleration in the ' +
+      "browser's settings and see chrome://gpu; headless Chromium needs --enable-unsafe-webgpu. " + USE_WASM
+    );
+  return `WebGPU found no adapter (requestAdapter() returned null). ${VULKAN_ADVICE} ${USE_WASM}`;
+}
+
+function isSecureContext(): boolean {
+  return (globalThis as { isSecureContext?: boolean }).isSecureContext !== false;
 }
 
 let nodeGpu: Promise<GPU> | null = null;
@@ -50,7 +98,7 @@ async function dawnGpu(): Promise<GPU> {
       nodeGpu = null;
       throw new BackendError(
         `WebGPU is not available in this Node process: the optional 'webgpu' package (Dawn) could not be ` +
-          `loaded (${(error as Error).message}). Install it with 'npm install webgpu', or pass a device.`,
+          `loaded (${(error as Error).message}). Install it with 'npm install webgpu', or pass a device. ${USE_WASM}`,
       );
     }
     Object.assign(globalThis, dawn.globals);
@@ -63,25 +111,19 @@ async function findGpu(options: DeviceOptions): Promise<GPU> {
   if (options.gpu) return options.gpu;
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (nav?.gpu) return nav.gpu;
-  if (isNode()) return dawnGpu();
-  throw new BackendError(
-    'WebGPU is not available: navigator.gpu is missing. Use a browser with WebGPU enabled (Chromium ' +
-      'needs --enable-unsafe-webgpu when headless), Deno 2, or Node with the webgpu package.',
-  );
+  const runtime = currentRuntime();
+  if (runtime === 'node') return dawnGpu();
+  throw new BackendError(webgpuUnavailableMessage('no-navigator-gpu', runtime, isSecureContext()));
 }
 
+/** The caller's device, or a new one from the best adapter found (see DeviceOptions). */
 export async function acquireDevice(options: DeviceOptions): Promise<AcquiredDevice> {
   if (options.device) return { device: options.device, ownsDevice: false, adapterDescription: 'caller device' };
   const gpu = await findGpu(options);
   const adapter = await gpu.requestAdapter(
     options.powerPreference ? { powerPreference: options.powerPreference } : undefined,
   );
-  if (!adapter)
-    throw new BackendError(
-      'WebGPU found no adapter (requestAdapter() returned null). On a machine without a GPU install a ' +
-        'Vulkan driver, e.g. SwiftShader from Debian\'s chromium package (apt-get install chromium libvulkan1, ' +
-        'VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json).',
-    );
+  if (!adapter) throw new BackendError(webgpuUnavailableMessage('no-adapter', currentRuntime()));
   const requiredLimits: Record<string, number> = {};
   for (const name of WANTED_LIMITS) {
     const value = (adapter.limits as unknown as Record<string, number>)[name];
