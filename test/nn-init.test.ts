@@ -1,3 +1,4 @@
+import * as webgrad from '../bindings/index.js';
 import { ShapeError, ValueError, init } from '../bindings/index.js';
 import { Random } from '../bindings/index.js';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
@@ -85,5 +86,58 @@ describe('initialisers', () => {
     expect(init.fans([4, 3, 2, 2])).toEqual({ fanIn: 12, fanOut: 16 });
     expect(() => init.normal(-1)).toThrow(ValueError);
     expect(() => init.uniform(1, 0)).toThrow(/low 1 must not exceed high 0/);
+  });
+});
+
+describe('in-place initialisers (torch.nn.init.*_)', () => {
+  const { manualSeed, nn, zeros } = webgrad;
+
+  test('fill a parameter in place, unrecorded, bumping its version and keeping its identity', () => {
+    manualSeed(4);
+    const net = new nn.Sequential(new nn.Linear(784, 256, { backend }), new nn.ReLU());
+    const layer = net.at(0) as InstanceType<typeof nn.Linear>;
+    const weight = layer.weight;
+    const version = weight.version;
+    net.apply((m) => {
+      if (m instanceof nn.Linear) {
+        init.normal_(m.weight, { std: 0.01 });
+        init.zeros_(m.bias!);
+      }
+    });
+    expect(layer.weight).toBe(weight);
+    expect(weight.version).toBeGreaterThan(version);
+    expect(weight.requiresGrad).toBe(true);
+    expect(weight.isLeaf).toBe(true);
+    const s = stats(weight.dataSync());
+    expect(Math.sqrt(s.variance)).toBeCloseTo(0.01, 3);
+    expect(layer.bias!.dataSync().every((v) => v === 0)).toBe(true);
+  });
+
+  test('each function draws what its out-of-place twin draws', () => {
+    const t = zeros([200, 300], { backend });
+    expect(stats(init.uniform_(t, -2, 3).dataSync()).mean).toBeCloseTo(0.5, 1);
+    expect(t.dataSync().every((v) => v >= -2 && v < 3)).toBe(true);
+    expect(init.constant_(t, 1.5).dataSync().every((v) => v === 1.5)).toBe(true);
+    expect(init.ones_(t).dataSync().every((v) => v === 1)).toBe(true);
+    const bound = Math.sqrt(6 / 500);
+    expect(stats(init.xavierUniform_(t).dataSync()).maxAbs).toBeLessThanOrEqual(bound);
+    expect(Math.sqrt(stats(init.xavierNormal_(t, { gain: 2 }).dataSync()).variance) / (2 * Math.sqrt(2 / 500))).toBeCloseTo(1, 1);
+    manualSeed(11);
+    const a = Array.from(init.normal_(t, 1, 2).dataSync());
+    manualSeed(11);
+    expect(Array.from(init.normal_(zeros([200, 300], { backend }), { mean: 1, std: 2 }).dataSync())).toEqual(a);
+  });
+
+  test('bad arguments are typed errors naming the function', () => {
+    const t = zeros([3, 4], { backend });
+    expect(() => init.normal_(t, 0, -1)).toThrow(ValueError);
+    expect(() => init.normal_(t, { std: Number.NaN })).toThrow(/normal_/);
+    expect(() => init.uniform_(t, 2, 1)).toThrow(ValueError);
+    expect(() => init.constant_(t, 'a' as unknown as number)).toThrow(webgrad.WebgradError);
+    expect(() => init.xavierUniform_(zeros([5], { backend }))).toThrow(ShapeError);
+    expect(() => init.zeros_([1, 2] as unknown as webgrad.Tensor)).toThrow(/zeros_: tensor must be a Tensor/);
+    const gone = zeros([2], { backend });
+    gone.dispose();
+    expect(() => init.ones_(gone)).toThrow(/ones_/);
   });
 });

@@ -1,13 +1,18 @@
 /** What every kernel wrapper shares: argument checks and output allocation. */
 import type { Backend, Storage } from '../backend.js';
-import { ValueError } from '../errors.js';
+import { DisposedError, ValueError } from '../errors.js';
 import { Tensor, empty } from '../tensor.js';
 import { describe, sameBackends } from '../validate.js';
 
 /** Throws a ValueError naming fn and the argument unless value is a Tensor (a disposed one throws DisposedError). */
 export function tensorArgument(fn: string, argument: string, value: unknown): asserts value is Tensor {
   if (!(value instanceof Tensor)) throw new ValueError(`${fn}: ${argument} must be a Tensor, got ${describe(value)}`);
-  void value.storage;
+  try {
+    void value.storage;
+  } catch (error) {
+    if (error instanceof DisposedError) throw new DisposedError(`${fn}: ${argument} is unusable: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Checks named tensor arguments (null entries skipped) and returns their common backend. */
