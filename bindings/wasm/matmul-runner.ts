@@ -1,0 +1,78 @@
+/**
+ * Batched matrix products on the kernel runner's threads. One large product is cut in phases
+ * (assembly/matmul.ts): for each NC block of columns and each group of K, the threads first pack B's
+ * panels into shared scratch, then each computes its rows of C (or its panels, when C has few rows)
+ * with its own packed A. Several small products are handed out whole, a range of them per thread.
+ */
+import type { MatmulArgs } from '../backend.js';
+import type { KernelRunner } from './kernel-runner.js';
+
+/** A product's work for KernelRunner.parts: multiply-adds (m·n·k) / 8, as one vector op does 4 of each. */
+const work = (m: number, n: number, k: number) => (m * n * k) / 8;
+
+const ROUTE_EMPTY = 0, ROUTE_FEW_ROWS = 1, ROUTE_GEMM_TRANSPOSED = 3;
+/** Columns of a few-row product per thread share: a multiple of its 16-column blocks. */
+const FEW_ROWS_ALIGN = 16;
+
+/** Byte offsets of the operands; bias 0 when there is none. */
+export interface MatmulPointers {
+  a: number;
+  b: number;
+  c: number;
+  bias: number;
+}
+
+export function runMatmul(
+  runner: KernelRunner, { a, b, c, bias }: MatmulPointers, args: MatmulArgs, scratchFor: (bytes: number) => number,
+): void {
+  const { m, n, k, batch, aBatchStride, bBatchStride } = args;
+  const kernels = runner.kernels;
+  const flags = [args.transA ? 1 : 0, args.transB ? 1 : 0] as const;
+  const relu = args.relu ? 1 : 0;
+  if (batch > 1 && runner.parts(work(m, n, k)) < runner.threads) {
+    const parts = Math.min(batch, runner.parts(work(m, n, k) * batch));
+    if (parts > 1) {
+      const scratch = scratchFor(parts * kernels.matmulScratchBytes(m, n, k, 1));
+      runner.split('matmulBatch', batch, parts, 1, (s, e, part) =>
+        [a, b, c, m, n, k, ...flags, bias, relu, scratch, part, aBatchStride, bBatchStride, s, e]);
+      return;
+    }
+  }
+  for (let t = 0; t < batch; t++) {
+    const product = { a: a + 4 * t * aBatchStride, b: b + 4 * t * bBatchStride, c: c + 4 * t * m * n, bias };
+    runProduct(runner, product, m, n, k, flags, relu, scratchFor);
+  }
+}
+
+function runProduct(
+  runner: KernelRunner, { a, b, c, bias }: MatmulPointers, m: number, n: number, k: number,
+  [transA, transB]: readonly [number, number], relu: number, scratchFor: (bytes: number) => number,
+): void {
+  const kernels = runner.kernels;
+  const route = kernels.matmulRoute(m, n, k);
+  const parts = route === ROUTE_EMPTY ? 1 : runner.parts(work(m, n, k));
+  const scratch = scratchFor(kernels.matmulScratchBytes(m, n, k, parts));
+  const shape = [m, n, k, transA, transB] as const;
+  if (parts === 1) {
+    kernels.matmul(a, b, c, ...shape, bias, relu, scratch);
+    return;
+  }
+  if (route === ROUTE_FEW_ROWS) {
+    runner.split('matmulFewRows', n, parts, FEW_ROWS_ALIGN, (s, e, part) => [a, b, c, ...shape, bias, relu, scratch, part, s, e]);
+    return;
+  }
+  const transposed = route === ROUTE_GEMM_TRANSPOSED;
+  const rows = transposed ? n : m, cols = transposed ? m : n;
+  const [MR, NR, NC] = [0, 1, 4].map((which) => kernels.matmulBlocking(which));
+  const depth = kernels.matmulGroupDepth(m, n, k);
+  for (let jc = 0; jc < cols; jc += NC) {
+    const panels = Math.ceil(Math.min(NC, cols - jc) / NR);
+    for (let pc = 0; pc < k; pc += depth) {
+      runner.split('matmulPackB', panels, parts, 1, (s, e) => [a, b, m, n, k, transA, transB, scratch, jc, pc, s, e]);
+      const common = [a, b, c, ...shape, bias, relu, scratch] as const;
+      if (Math.ceil(rows / MR) >= Math.min(2 * parts, panels))
+        runner.split('matmulCompute', rows, parts, MR, (s, e, part) => [...common, part, jc, pc, s, e, 0, panels]);
+      else runner.split('matmulCompute', panels, parts, 1, (s, e, part) => [...common, part, jc, pc, 0, rows, s, e]);
+    }
+  }
+}
