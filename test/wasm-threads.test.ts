@@ -139,3 +139,37 @@ describe('the threads option', () => {
     expect(firstMismatch(run(three), run(one), 0)).toBeNull();
   });
 });
+
+describe('splits along every axis', () => {
+  /** Runs fn on the 1- and 3-thread backends with the same inputs and expects identical outputs. */
+  function same(fn: (backend: WasmBackend) => Float32Array): void {
+    expect(firstMismatch(fn(three), fn(one), 0)).toBeNull();
+  }
+  const values = (backend: WasmBackend, shape: number[], seed: number) =>
+    tensor(uniform(shape.reduce((p, d) => p * d, 1), seed, -3, 3), shape, { backend });
+  const read = (...tensors: ReturnType<typeof tensor>[]) => {
+    const out = tensors[tensors.length - 1].dataSync();
+    for (const t of tensors) t.dispose();
+    return out;
+  };
+
+  test.each([[1], [2], [5]])('gather and indexSelect with %i outer positions', (outer) => {
+    same((backend) => {
+      const x = values(backend, [outer, 7, 3], 1);
+      const index = tensor(Array.from({ length: outer * 40 * 3 }, (_, i) => (i * 5) % 7), [outer, 40, 3], { backend });
+      return read(x, index, k.gather(x, 1, index));
+    });
+  });
+
+  test.each([[[1, 300, 50], 1], [[2, 300, 50], 1], [[300, 2, 1], 0], [[5, 64, 3], 2]] as const)(
+    'sum and argmax of %j along axis %i', (shape, axis) => {
+      same((backend) => {
+        const x = values(backend, [...shape], 2);
+        return read(x, k.sum(x, axis));
+      });
+      same((backend) => {
+        const x = values(backend, [...shape], 3);
+        return read(x, k.argmax(x, axis));
+      });
+    });
+});

@@ -116,9 +116,10 @@ export class KernelRunner {
     const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
     const parts = this.parts(outer * count * inner);
     const call = (px: number, pi: number, po: number, o: number, c: number) => [px, pi, po, o, length, inner, c, s0, s1, s2];
-    if (outer >= parts)
+    // By outer; by index when there is one outer position (out is then [count, inner]).
+    if (outer > 1)
       this.split('gather', outer, parts, 1, (s, e) => call(x + 4 * s * length * inner, index + 4 * s * s0, out + 4 * s * count * inner, e - s, count));
-    else this.split('gather', count, parts, 1, (s, e) => call(x, index + 4 * s * s1, out + 4 * s * inner, outer, e - s));
+    else this.split('gather', count, parts, 1, (s, e) => call(x, index + 4 * s * s1, out + 4 * s * inner, 1, e - s));
   }
 
   /** Split by outer only: different indices along count may add into the same element. */

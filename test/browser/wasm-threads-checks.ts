@@ -1,23 +1,29 @@
 /**
  * The wasm backend on worker threads inside Deno and Chromium (no Node, no jest): the whole kernel
- * table on a threaded backend against the cpu reference, and bit for bit against one thread. Returns
+ * table on a threaded backend against the cpu reference, and bit for bit against one thread, for
+ * the plain SIMD build and for the one the runtime picks (relaxed SIMD where supported). Returns
  * plain JSON for the jest test that launched the runtime to assert on.
  */
 import { CpuBackend, createWasmBackend } from '../../bindings/index.js';
 import { firstMismatch } from '../backend-harness.js';
 import { KERNEL_CASES } from '../kernel-cases/index.js';
 
-export interface ThreadChecksResult {
+export interface VariantRun {
+  variant: string;
   threads: number;
   fallbackReason: string | null;
-  crossOriginIsolated: boolean | null;
-  /** Whether this thread may block in Atomics.wait (not on a browser's main thread). */
-  canBlock: boolean;
-  cases: number;
   /** Cases whose threaded outputs are outside the table's tolerance of the reference. */
   referenceFailures: string[];
   /** Cases whose threaded outputs differ from one thread's in any bit. */
   differences: string[];
+}
+
+export interface ThreadChecksResult {
+  crossOriginIsolated: boolean | null;
+  /** Whether this thread may block in Atomics.wait (not on a browser's main thread). */
+  canBlock: boolean;
+  cases: number;
+  runs: VariantRun[];
   ms: number;
 }
 
@@ -30,12 +36,9 @@ function canBlock(): boolean {
   }
 }
 
-/** Runs the checks on a backend of `threads` threads (every kernel split: minWorkPerThread 1). */
-export async function runWasmThreadChecks(threads = 3): Promise<ThreadChecksResult> {
-  const started = performance.now();
-  const reference = new CpuBackend();
-  const one = await createWasmBackend({ variant: 'simd', threads: 1 });
-  const many = await createWasmBackend({ variant: 'simd', threads, minWorkPerThread: 1 });
+async function checkVariant(variant: 'simd' | 'auto', threads: number, reference: CpuBackend): Promise<VariantRun> {
+  const one = await createWasmBackend({ variant, threads: 1 });
+  const many = await createWasmBackend({ variant, threads, minWorkPerThread: 1 });
   const referenceFailures: string[] = [], differences: string[] = [];
   try {
     for (const kernelCase of KERNEL_CASES) {
@@ -53,9 +56,14 @@ export async function runWasmThreadChecks(threads = 3): Promise<ThreadChecksResu
     one.dispose();
     many.dispose();
   }
+  return { variant: many.variant, threads: many.threads, fallbackReason: many.threadsFallbackReason, referenceFailures, differences };
+}
+
+/** Runs the checks on backends of `threads` threads (every kernel split: minWorkPerThread 1). */
+export async function runWasmThreadChecks(threads = 3): Promise<ThreadChecksResult> {
+  const started = performance.now();
+  const reference = new CpuBackend();
+  const runs = [await checkVariant('simd', threads, reference), await checkVariant('auto', threads, reference)];
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-  return {
-    threads: many.threads, fallbackReason: many.threadsFallbackReason, crossOriginIsolated: isolated ?? null,
-    canBlock: canBlock(), cases: KERNEL_CASES.length, referenceFailures, differences, ms: performance.now() - started,
-  };
+  return { crossOriginIsolated: isolated ?? null, canBlock: canBlock(), cases: KERNEL_CASES.length, runs, ms: performance.now() - started };
 }
