@@ -18,6 +18,7 @@ const ALIGN = 16;
 
 type ArgsFor = (start: number, end: number, part: number) => number[];
 
+/** The kernels of one module instance, on its thread pool (or on this thread alone). */
 export class KernelRunner {
   readonly threads: number;
 

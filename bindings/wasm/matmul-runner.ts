@@ -22,6 +22,7 @@ export interface MatmulPointers {
   bias: number;
 }
 
+/** C = op(A)·op(B) (+ bias) (then ReLU) for each product of the batch, on the runner's threads. */
 export function runMatmul(
   runner: KernelRunner, { a, b, c, bias }: MatmulPointers, args: MatmulArgs, scratchFor: (bytes: number) => number,
 ): void {

@@ -19,6 +19,7 @@ export interface KernelCall {
   readonly args: readonly number[];
 }
 
+/** Tuning of a pool (the defaults suit the backend; tests shorten the timeouts). */
 export interface ThreadPoolOptions {
   /** Polls of a worker's slot before sleeping (worker side) or blocking (main side). */
   spin?: number;
@@ -33,6 +34,7 @@ export interface ThreadPoolOptions {
 
 const now = () => performance.now();
 
+/** Worker threads serving kernel calls on one shared memory; start one with ThreadPool.start(). */
 export class ThreadPool {
   private readonly words: Int32Array;
   private readonly args: Float64Array;

@@ -2,15 +2,15 @@ import type {
   AdamArgs, ArgReduceOp, AxisLayout, Backend, BinaryOp, BroadcastLayout, DropoutArgs, GatherArgs, MatmulArgs,
   MemoryStats, ReduceOp, SgdArgs, Storage, StridedLayout, UnaryOp,
 } from '../backend.js';
-import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../errors.js';
+import { DisposedError, ResourceLimitError, ValueError } from '../errors.js';
 import { BINARY_OPS, REDUCE_OPS, UNARY_OPS } from '../op-table/index.js';
 import { integer, oneOf, options as checkOptions } from '../validate.js';
 import { Arena } from './arena.js';
 import { KernelRunner, MIN_WORK_PER_THREAD } from './kernel-runner.js';
 import { runMatmul } from './matmul-runner.js';
-import { ThreadPool } from './thread-pool.js';
-import { instantiateKernels, relaxedSimdSupported, type KernelExports, type KernelInstance, type KernelName, type WasmVariant } from './wasm-module.js';
-import { availableCores, threadsUnavailableReason } from './worker-host.js';
+import { startThreads, type WasmThreads } from './start-threads.js';
+import type { ThreadPool } from './thread-pool.js';
+import { relaxedSimdSupported, type KernelExports, type KernelInstance, type WasmVariant } from './wasm-module.js';
 
 export type { WasmVariant } from './wasm-module.js';
 
@@ -35,15 +35,6 @@ export interface WasmBackendOptions {
 
 const WASM32_MAX_MIB = 4096;
 const MAX_THREADS = 64;
-const MAX_DEFAULT_THREADS = 8;
-const PAGE_BYTES = 65536;
-const INITIAL_PAGES = 16;
-
-/** The kernels worker threads run (the exports KernelRunner and runMatmul split). */
-const WORKER_KERNELS: readonly KernelName[] = [
-  'fill', 'copy', 'unary', 'binary', 'reduce', 'argReduce', 'stridedCopy', 'gather', 'scatterAdd', 'matmulBatch',
-  'matmulPackB', 'matmulCompute', 'matmulFewRows', 'softmax', 'crossEntropy', 'dropout', 'sgdUpdate', 'adamUpdate',
-];
 
 class WasmStorage implements Storage {
   freed = false;
@@ -54,43 +45,12 @@ class WasmStorage implements Storage {
 const codes = <T extends string>(ops: readonly T[]) => new Map<T, number>(ops.map((op, i) => [op, i]));
 const unaryCodes = codes(UNARY_OPS), binaryCodes = codes(BINARY_OPS), reduceCodes = codes(REDUCE_OPS);
 
-/** How a backend's kernels use threads (createWasmBackend decides). */
-export interface WasmThreads {
-  pool?: ThreadPool | null;
-  fallbackReason?: string | null;
-  minWork?: number;
-}
-
-interface Threading {
-  instance: KernelInstance;
-  pool: ThreadPool | null;
-  fallbackReason: string | null;
-}
-
-/** The module on a shared memory with `threads - 1` workers, or on its own memory with none. */
-async function startThreads(variant: WasmVariant, maxMemoryMiB: number, asked: number | undefined): Promise<Threading> {
-  const single = async (fallbackReason: string | null) => ({ instance: await instantiateKernels(variant), pool: null, fallbackReason });
-  if (asked === 1) return single(null);
-  const unavailable = threadsUnavailableReason();
-  if (unavailable) return single(unavailable);
-  const threads = asked ?? Math.min(await availableCores(), MAX_DEFAULT_THREADS);
-  if (threads === 1) return single(null);
-  let memory: WebAssembly.Memory;
-  try {
-    const maximum = Math.max(INITIAL_PAGES, Math.ceil((maxMemoryMiB * 2 ** 20) / PAGE_BYTES));
-    memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum, shared: true });
-  } catch (cause) {
-    return single(`a shared WebAssembly.Memory of ${maxMemoryMiB} MiB could not be created (${String(cause)})`);
-  }
-  const instance = await instantiateKernels(variant, memory);
-  try {
-    return { instance, pool: await ThreadPool.start(instance.module, memory, threads - 1, WORKER_KERNELS), fallbackReason: null };
-  } catch (error) {
-    if (!(error instanceof BackendError)) throw error;
-    return single(error.message);
-  }
-}
-
+/**
+ * Creates a wasm backend: compiles the embedded kernel module (relaxed SIMD where supported), and
+ * where more than one thread is asked (or is the default), instantiates it on a shared memory and
+ * starts the worker threads. Throws ValueError for bad options; falls back to one thread, with
+ * `threadsFallbackReason` set, where threads cannot run.
+ */
 export async function createWasmBackend(options?: WasmBackendOptions): Promise<WasmBackend> {
   const given = checkOptions('createWasmBackend', options, ['variant', 'maxMemoryMiB', 'threads', 'minWorkPerThread']);
   const variant = oneOf('createWasmBackend', 'variant', given.variant ?? 'auto', ['auto', 'simd', 'relaxed-simd'] as const);

@@ -97,6 +97,7 @@ const RELAXED_PROBE = new Uint8Array([
   0x0a, 0x0d, 0x01, 0x0b, 0x00, 0x20, 0x00, 0x20, 0x01, 0x20, 0x02, 0xfd, 0x85, 0x02, 0x0b, // f32x4.relaxed_madd
 ]);
 
+/** Whether this runtime compiles relaxed SIMD (then the relaxed build, with fused multiply-add, can run). */
 export function relaxedSimdSupported(): boolean {
   return WebAssembly.validate(RELAXED_PROBE);
 }
