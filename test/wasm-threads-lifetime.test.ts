@@ -100,33 +100,46 @@ describe('a worker that fails', () => {
     }
   });
 
-  test('a kernel that traps in a worker gives BackendError with the worker and the kernel named', async () => {
+  test('a kernel that traps gives BackendError naming the kernel and the thread, and the pool keeps working', async () => {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: 64, shared: true });
     const { module, kernels } = await instantiateKernels('simd', memory);
-    const pool = await ThreadPool.start(module, memory, 1, ['fill']);
+    const pool = await ThreadPool.start(module, memory, kernels, 1, ['fill'], { mainThreadWorks: false });
     try {
-      const here = (call: { args: readonly number[] }) => kernels.fill(...(call.args as [number, number, number]));
       const beyond = 64 * 65536 + 1024; // past the memory's maximum
-      expect(() => pool.run([{ kernel: 'fill', args: [2048, 1, 4] }, { kernel: 'fill', args: [beyond, 1, 4] }], here))
-        .toThrow(/worker thread 1 failed in fill: RuntimeError/);
-      expect(() => pool.run([{ kernel: 'fill', args: [2048, 1, 4] }], here)).toThrow(BackendError);
+      expect(() => pool.run('fill', [[2048, 1, 4], [beyond, 1, 4]])).toThrow(/wasm: fill failed on worker thread 1: RuntimeError/);
+      pool.run('fill', [[2048, 7, 4], [4096, 8, 4]]);
+      expect(Array.from(new Float32Array(memory.buffer, 2048, 4))).toEqual([7, 7, 7, 7]);
+      expect(Array.from(new Float32Array(memory.buffer, 4096, 4))).toEqual([8, 8, 8, 8]);
     } finally {
       pool.dispose();
     }
   });
 
-  test('a worker that does not answer in time gives BackendError, not a hang', async () => {
+  test('every chunk of a job runs once, whichever thread claims it', async () => {
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: 64, shared: true });
+    const { module, kernels } = await instantiateKernels('simd', memory);
+    const pool = await ThreadPool.start(module, memory, kernels, 2, ['fill'], { spin: 0 });
+    try {
+      // 16 chunks: whichever thread claims each, all are filled.
+      pool.run('fill', Array.from({ length: 16 }, (_, c) => [65536 + 1024 * c, c, 256]));
+      const view = new Float32Array(memory.buffer, 65536, 16 * 256);
+      expect(Array.from({ length: 16 }, (_, c) => view[c * 256 + 255])).toEqual(Array.from({ length: 16 }, (_, c) => c));
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('a worker that holds a chunk past the deadline gives BackendError, not a hang', async () => {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: 4096, shared: true });
     const { module, kernels } = await instantiateKernels('simd', memory);
     memory.grow(2048); // 128 MiB
-    const pool = await ThreadPool.start(module, memory, 1, ['fill'], { timeoutMs: 1 });
+    const pool = await ThreadPool.start(module, memory, kernels, 1, ['fill'], { timeoutMs: 1, mainThreadWorks: false });
     try {
-      const here = (call: { args: readonly number[] }) => kernels.fill(...(call.args as [number, number, number]));
       const started = performance.now();
-      // The main thread's share is empty; the worker's takes far longer than 1 ms.
-      expect(() => pool.run([{ kernel: 'fill', args: [2048, 0, 0] }, { kernel: 'fill', args: [4096, 1, 30 << 20] }], here))
-        .toThrow(/worker thread 1 did not finish fill in time/);
+      // The main thread runs nothing, so its own time is ~0; the worker's fill takes far longer than 1 ms.
+      expect(() => pool.run('fill', [[4096, 1, 30 << 20], [4096, 1, 16]])).toThrow(/did not finish its part of fill in time/);
       expect(performance.now() - started).toBeLessThan(5000);
+      expect(() => pool.run('fill', [[4096, 1, 16], [4096, 1, 16]])).toThrow(BackendError);
     } finally {
       pool.dispose();
     }

@@ -1,18 +1,20 @@
 /**
  * Batched matrix products on the kernel runner's threads. One large product is cut in phases
  * (assembly/matmul.ts): for each NC block of columns and each group of K, the threads first pack B's
- * panels into shared scratch, then each computes its rows of C (or its panels, when C has few rows)
- * with its own packed A. Several small products are handed out whole, a range of them per thread.
+ * panels into shared scratch, then compute chunks of rows of C (or of panels, when C has few rows),
+ * each thread packing A into its own scratch. Several small products are handed out whole.
  */
 import type { MatmulArgs } from '../backend.js';
 import type { KernelRunner } from './kernel-runner.js';
 
-/** A product's work for KernelRunner.parts: multiply-adds (m·n·k) / 8, as one vector op does 4 of each. */
+/** A product's work for KernelRunner.chunks: multiply-adds (m·n·k) / 8, as one vector op does 4 of each. */
 const work = (m: number, n: number, k: number) => (m * n * k) / 8;
 
 const ROUTE_EMPTY = 0, ROUTE_FEW_ROWS = 1, ROUTE_GEMM_TRANSPOSED = 3;
-/** Columns of a few-row product per thread share: a multiple of its 16-column blocks. */
+/** Columns of a few-row product per chunk: a multiple of its 16-column blocks. */
 const FEW_ROWS_ALIGN = 16;
+/** Where the running thread's index goes in each kernel's arguments (per-thread scratch). */
+const THREAD_ARG = { matmulBatch: 11, matmulCompute: 11, matmulFewRows: 11 } as const;
 
 /** Byte offsets of the operands; bias 0 when there is none. */
 export interface MatmulPointers {
@@ -30,12 +32,12 @@ export function runMatmul(
   const kernels = runner.kernels;
   const flags = [args.transA ? 1 : 0, args.transB ? 1 : 0] as const;
   const relu = args.relu ? 1 : 0;
-  if (batch > 1 && runner.parts(work(m, n, k)) < runner.threads) {
-    const parts = Math.min(batch, runner.parts(work(m, n, k) * batch));
-    if (parts > 1) {
-      const scratch = scratchFor(parts * kernels.matmulScratchBytes(m, n, k, 1));
-      runner.split('matmulBatch', batch, parts, 1, (s, e, part) =>
-        [a, b, c, m, n, k, ...flags, bias, relu, scratch, part, aBatchStride, bBatchStride, s, e]);
+  if (batch > 1 && runner.chunks(work(m, n, k)) === 1) {
+    const chunks = Math.min(batch, runner.chunks(work(m, n, k) * batch));
+    if (chunks > 1) {
+      const scratch = scratchFor(runner.threads * kernels.matmulScratchBytes(m, n, k, 1));
+      runner.split('matmulBatch', batch, chunks, 1, (s, e) =>
+        [a, b, c, m, n, k, ...flags, bias, relu, scratch, 0, aBatchStride, bBatchStride, s, e], THREAD_ARG.matmulBatch);
       return;
     }
   }
@@ -51,15 +53,16 @@ function runProduct(
 ): void {
   const kernels = runner.kernels;
   const route = kernels.matmulRoute(m, n, k);
-  const parts = route === ROUTE_EMPTY ? 1 : runner.parts(work(m, n, k));
-  const scratch = scratchFor(kernels.matmulScratchBytes(m, n, k, parts));
+  const chunks = route === ROUTE_EMPTY ? 1 : runner.chunks(work(m, n, k));
   const shape = [m, n, k, transA, transB] as const;
-  if (parts === 1) {
-    kernels.matmul(a, b, c, ...shape, bias, relu, scratch);
+  if (chunks === 1) {
+    kernels.matmul(a, b, c, ...shape, bias, relu, scratchFor(kernels.matmulScratchBytes(m, n, k, 1)));
     return;
   }
+  const scratch = scratchFor(kernels.matmulScratchBytes(m, n, k, runner.threads));
+  const common = [a, b, c, ...shape, bias, relu, scratch, 0] as const;
   if (route === ROUTE_FEW_ROWS) {
-    runner.split('matmulFewRows', n, parts, FEW_ROWS_ALIGN, (s, e, part) => [a, b, c, ...shape, bias, relu, scratch, part, s, e]);
+    runner.split('matmulFewRows', n, chunks, FEW_ROWS_ALIGN, (s, e) => [...common, s, e], THREAD_ARG.matmulFewRows);
     return;
   }
   const transposed = route === ROUTE_GEMM_TRANSPOSED;
@@ -69,11 +72,10 @@ function runProduct(
   for (let jc = 0; jc < cols; jc += NC) {
     const panels = Math.ceil(Math.min(NC, cols - jc) / NR);
     for (let pc = 0; pc < k; pc += depth) {
-      runner.split('matmulPackB', panels, parts, 1, (s, e) => [a, b, m, n, k, transA, transB, scratch, jc, pc, s, e]);
-      const common = [a, b, c, ...shape, bias, relu, scratch] as const;
-      if (Math.ceil(rows / MR) >= Math.min(2 * parts, panels))
-        runner.split('matmulCompute', rows, parts, MR, (s, e, part) => [...common, part, jc, pc, s, e, 0, panels]);
-      else runner.split('matmulCompute', panels, parts, 1, (s, e, part) => [...common, part, jc, pc, 0, rows, s, e]);
+      runner.split('matmulPackB', panels, chunks, 1, (s, e) => [a, b, m, n, k, transA, transB, scratch, jc, pc, s, e]);
+      if (Math.ceil(rows / MR) >= Math.min(chunks, panels))
+        runner.split('matmulCompute', rows, chunks, MR, (s, e) => [...common, jc, pc, s, e, 0, panels], THREAD_ARG.matmulCompute);
+      else runner.split('matmulCompute', panels, chunks, 1, (s, e) => [...common, jc, pc, 0, rows, s, e], THREAD_ARG.matmulCompute);
     }
   }
 }

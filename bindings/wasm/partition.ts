@@ -18,7 +18,11 @@ export function splitRange(total: number, parts: number, align: number): [number
   return ranges;
 }
 
-/** Threads worth using for `work` units when each thread should get at least `minPerThread`. */
-export function partsFor(work: number, minPerThread: number, threads: number): number {
-  return Math.max(1, Math.min(threads, Math.floor(work / minPerThread)));
+/**
+ * Chunks to cut `work` units into: 1 when it holds less than two threads' minimum (`minPerThread`),
+ * else up to `perThread` chunks per thread, none smaller than minPerThread / perThread.
+ */
+export function chunksFor(work: number, minPerThread: number, threads: number, perThread: number): number {
+  if (work < 2 * minPerThread) return 1;
+  return Math.max(2, Math.min(threads * perThread, Math.floor((work * perThread) / minPerThread)));
 }

@@ -45,7 +45,7 @@ export async function startThreads(variant: WasmVariant, maxMemoryMiB: number, a
   }
   const instance = await instantiateKernels(variant, memory);
   try {
-    return { instance, pool: await ThreadPool.start(instance.module, memory, threads - 1, WORKER_KERNELS), fallbackReason: null };
+    return { instance, pool: await ThreadPool.start(instance.module, memory, instance.kernels, threads - 1, WORKER_KERNELS), fallbackReason: null };
   } catch (error) {
     if (!(error instanceof BackendError)) throw error;
     return single(error.message);

@@ -1,47 +1,46 @@
 /**
- * Worker threads that run kernel calls on one shared memory. The main thread posts a call to each
- * worker through its control-block slot, runs its own share, then waits for the workers: with
- * Atomics.wait where the thread may block, by polling where it may not (a browser's main thread).
- * A worker that fails, exits, or does not answer in time makes the call throw a BackendError, and
- * every later one too: the pool is then ended.
+ * Worker threads that run kernel jobs on one shared memory. A job is one kernel over a table of
+ * chunks; the main thread posts it in the control block (bindings/wasm/control-block.ts), wakes the
+ * workers and claims chunks itself, so that a worker that is slow to wake (a busy machine) costs
+ * nothing: its chunks are done by whoever claims them first. The main thread then waits for the
+ * chunks others claimed: with Atomics.wait where it may block, by polling where it may not (a
+ * browser's main thread). A kernel that throws makes the job throw a BackendError; a worker that
+ * exits, fails, or holds a chunk too long makes it throw too, and every later job: the pool is then
+ * ended.
  */
 import { BackendError } from '../errors.js';
 import {
-  ARG_COUNT, ARGS, CONTROL_LAYOUT, DONE, ERROR_LENGTH, ERROR_TEXT, KERNEL, MAX_ARGS, SEQ, SLOT_WORDS, STATUS,
-  STATUS_OK, STOP,
+  ARG_COUNT, ARGS, CHUNKS, CLAIM, CONTROL_LAYOUT, CONTROL_WORDS, ERROR_LENGTH, ERROR_TEXT, ERROR_THREAD, FAILED,
+  FINISHED, KERNEL, MAX_ARGS, MAX_CHUNKS, SEQ, STOP, THREAD_ARG,
 } from './control-block.js';
-import type { KernelName } from './wasm-module.js';
+import { runChunks, type ControlViews } from './kernel-worker.js';
+import type { KernelExports, KernelName } from './wasm-module.js';
 import { canBlock, startKernelWorker, type KernelWorker } from './worker-host.js';
-
-/** One kernel call with its arguments (pointers, counts, scalars). */
-export interface KernelCall {
-  readonly kernel: KernelName;
-  readonly args: readonly number[];
-}
 
 /** Tuning of a pool (the defaults suit the backend; tests shorten the timeouts). */
 export interface ThreadPoolOptions {
-  /** Polls of a worker's slot before sleeping (worker side) or blocking (main side). */
+  /** Polls of the control block before sleeping (worker side) or blocking (main side). */
   spin?: number;
   /**
-   * How long to wait for a worker beyond 50 times the main thread's own share of the call before
-   * declaring it dead, in ms (default 10 s).
+   * How long to wait for a chunk a worker claimed beyond 50 times the main thread's own part of the
+   * job before declaring the worker dead, in ms (default 10 s).
    */
   timeoutMs?: number;
   /** How long workers may take to start, in ms (default 30 s). */
   startTimeoutMs?: number;
+  /** Whether the main thread runs chunks too (default true; false leaves them all to the workers). */
+  mainThreadWorks?: boolean;
 }
 
 const now = () => performance.now();
 
-/** Worker threads serving kernel calls on one shared memory; start one with ThreadPool.start(). */
+/** Worker threads serving kernel jobs on one shared memory; start one with ThreadPool.start(). */
 export class ThreadPool {
-  private readonly words: Int32Array;
-  private readonly args: Float64Array;
-  private readonly text: Uint16Array;
+  private readonly views: ControlViews;
   private readonly kernelIndex: Map<KernelName, number>;
-  private readonly seqs: number[];
+  private readonly here: ((...args: number[]) => void)[];
   private readonly blocking = canBlock();
+  private seq = 0;
   private failure: string | null = null;
   private disposed = false;
 
@@ -49,14 +48,12 @@ export class ThreadPool {
     private readonly workers: KernelWorker[],
     control: SharedArrayBuffer,
     kernels: readonly KernelName[],
-    private readonly spin: number,
-    private readonly timeoutMs: number,
+    exports: KernelExports,
+    private readonly options: Required<ThreadPoolOptions>,
   ) {
-    this.words = new Int32Array(control);
-    this.args = new Float64Array(control);
-    this.text = new Uint16Array(control);
+    this.views = { words: new Int32Array(control), args: new Float64Array(control), text: new Uint16Array(control) };
     this.kernelIndex = new Map(kernels.map((name, i) => [name, i]));
-    this.seqs = workers.map(() => 0);
+    this.here = kernels.map((name) => exports[name] as (...args: number[]) => void);
     workers.forEach((worker, w) =>
       worker.onFailure((reason) => {
         if (!this.disposed) this.failure ??= `worker thread ${w + 1} ${reason}`;
@@ -64,21 +61,24 @@ export class ThreadPool {
     );
   }
 
-  /** Starts `count` workers, each instantiating `module` on `memory`, able to run `kernels`. */
+  /**
+   * Starts `count` workers, each instantiating `module` on `memory`, able to run `kernels`; `exports`
+   * are the main thread's instance of the module.
+   */
   static async start(
-    module: WebAssembly.Module, memory: WebAssembly.Memory, count: number, kernels: readonly KernelName[],
-    options: ThreadPoolOptions = {},
+    module: WebAssembly.Module, memory: WebAssembly.Memory, exports: KernelExports, count: number,
+    kernels: readonly KernelName[], options: ThreadPoolOptions = {},
   ): Promise<ThreadPool> {
-    const spin = options.spin ?? 20000;
-    const control = new SharedArrayBuffer((count + 1) * SLOT_WORDS * 4);
+    const settings = { spin: 20000, timeoutMs: 10000, startTimeoutMs: 30000, mainThreadWorks: true, ...options };
+    const control = new SharedArrayBuffer(CONTROL_WORDS * 4);
     const workers: KernelWorker[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       for (let w = 0; w < count; w++) workers.push(await startKernelWorker());
       workers.forEach((worker, w) =>
-        worker.start({ module, memory, control, slot: w + 1, kernels: [...kernels], layout: CONTROL_LAYOUT, spin }),
+        worker.start({ module, memory, control, thread: w + 1, kernels: [...kernels], layout: CONTROL_LAYOUT, spin: settings.spin }),
       );
-      const limit = options.startTimeoutMs ?? 30000;
+      const limit = settings.startTimeoutMs;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`they did not start within ${limit} ms`)), limit);
       });
@@ -89,39 +89,46 @@ export class ThreadPool {
     } finally {
       clearTimeout(timer);
     }
-    return new ThreadPool(workers, control, kernels, spin, options.timeoutMs ?? 10000);
+    return new ThreadPool(workers, control, kernels, exports, settings);
   }
 
-  /** Threads a call can use: the workers and the main thread. */
+  /** Threads a job can use: the workers and the main thread. */
   get threads(): number {
     return this.workers.length + 1;
   }
 
   /**
-   * Runs calls[0] on this thread (through runHere) and calls[w] on worker w, and returns when all are
-   * done. Throws BackendError when a worker failed; a call this thread's share throws is rethrown once
-   * the workers are done with the memory.
+   * Runs `kernel` once per chunk (argument list) on whichever threads claim the chunks, and returns
+   * when all are done. Argument `threadArg` of each chunk (if >= 0) is replaced by the index of the
+   * thread that runs it, for kernels that keep per-thread scratch.
    */
-  run(calls: readonly (KernelCall | null)[], runHere: (call: KernelCall) => void): void {
+  run(kernel: KernelName, chunks: readonly (readonly number[])[], threadArg = -1): void {
     if (this.failure) throw this.broken();
-    if (calls.length > this.threads) throw new BackendError(`wasm: ${calls.length} calls for ${this.threads} threads`);
-    const posted: number[] = [];
-    for (let w = 1; w < calls.length; w++) {
-      const call = calls[w];
-      if (!call) continue;
-      this.post(w, call);
-      posted.push(w);
-    }
+    const { words, args } = this.views;
+    const index = this.kernelIndex.get(kernel);
+    if (index === undefined) throw new BackendError(`wasm: the worker threads cannot run ${kernel}`);
+    const argCount = chunks[0]?.length ?? 0;
+    if (chunks.length === 0 || chunks.length > MAX_CHUNKS || argCount > MAX_ARGS)
+      throw new BackendError(`wasm: a job of ${chunks.length} chunks of ${argCount} arguments (at most ${MAX_CHUNKS} of ${MAX_ARGS})`);
+    words[KERNEL] = index;
+    words[CHUNKS] = chunks.length;
+    words[ARG_COUNT] = argCount;
+    words[THREAD_ARG] = threadArg;
+    words[FAILED] = 0;
+    words[FINISHED] = 0;
+    chunks.forEach((chunk, c) => args.set(chunk, ARGS / 2 + c * MAX_ARGS));
+    const tag = ++this.seq & 0xffff;
+    Atomics.store(words, CLAIM, tag << 16);
+    Atomics.store(words, SEQ, this.seq);
+    Atomics.notify(words, SEQ);
     const started = now();
-    let ownError: unknown = null;
-    try {
-      if (calls[0]) runHere(calls[0]);
-    } catch (error) {
-      ownError = error;
+    if (this.options.mainThreadWorks) runChunks(this.views, CONTROL_LAYOUT, this.here, tag, 0);
+    this.await(kernel, chunks.length, now() + this.options.timeoutMs + 50 * (now() - started));
+    if (words[FAILED]) {
+      const message = String.fromCharCode(...this.views.text.subarray(ERROR_TEXT * 2, ERROR_TEXT * 2 + words[ERROR_LENGTH]));
+      const thread = words[ERROR_THREAD] === 0 ? 'the main thread' : `worker thread ${words[ERROR_THREAD]}`;
+      throw new BackendError(`wasm: ${kernel} failed on ${thread}: ${message}`);
     }
-    const deadline = now() + this.timeoutMs + 50 * (now() - started);
-    for (const w of posted) this.await(w, calls[w]!, deadline);
-    if (ownError) throw ownError;
   }
 
   /** Ends the workers. */
@@ -131,44 +138,20 @@ export class ThreadPool {
     this.stop();
   }
 
-  private post(w: number, call: KernelCall): void {
-    const index = this.kernelIndex.get(call.kernel);
-    if (index === undefined) throw new BackendError(`wasm: the worker threads cannot run ${call.kernel}`);
-    if (call.args.length > MAX_ARGS) throw new BackendError(`wasm: ${call.kernel} has more than ${MAX_ARGS} arguments`);
-    const base = w * SLOT_WORDS;
-    this.words[base + KERNEL] = index;
-    this.words[base + ARG_COUNT] = call.args.length;
-    this.args.set(call.args, (base + ARGS) / 2);
-    Atomics.store(this.words, base + SEQ, ++this.seqs[w - 1]);
-    Atomics.notify(this.words, base + SEQ, 1);
-  }
-
-  private await(w: number, call: KernelCall, deadline: number): void {
-    const base = w * SLOT_WORDS;
-    const seq = this.seqs[w - 1];
+  /** Waits until every chunk of the job is counted, or the deadline passes. */
+  private await(kernel: KernelName, chunks: number, deadline: number): void {
+    const { words } = this.views;
     let polls = 0;
     for (;;) {
-      const done = Atomics.load(this.words, base + DONE);
-      if (done === seq) break;
-      if (++polls < this.spin) continue;
-      if (this.blocking) Atomics.wait(this.words, base + DONE, done, 20);
-      if ((polls & 1023) === 0 || this.blocking) {
-        if (now() > deadline)
-          throw this.fail(`worker thread ${w} did not finish ${call.kernel} in time (it may have died)`);
+      const finished = Atomics.load(words, FINISHED);
+      if (finished === chunks) return;
+      if (++polls < this.options.spin) continue;
+      if (this.blocking) Atomics.wait(words, FINISHED, finished, 20);
+      if ((this.blocking || (polls & 1023) === 0) && now() > deadline) {
+        this.failure ??= `a worker thread did not finish its part of ${kernel} in time (it may have died)`;
+        throw this.broken();
       }
     }
-    if (this.words[base + STATUS] !== STATUS_OK) {
-      const length = this.words[base + ERROR_LENGTH];
-      const from = (base + ERROR_TEXT) * 2;
-      const message = String.fromCharCode(...this.text.subarray(from, from + length));
-      throw this.fail(`worker thread ${w} failed in ${call.kernel}: ${message}`);
-    }
-  }
-
-  private fail(reason: string): BackendError {
-    this.failure ??= reason;
-    this.stop();
-    return this.broken();
   }
 
   private broken(): BackendError {
@@ -177,13 +160,12 @@ export class ThreadPool {
   }
 
   private stop(): void {
-    this.workers.forEach((worker, w) => {
-      const base = (w + 1) * SLOT_WORDS;
-      this.words[base + KERNEL] = STOP;
-      Atomics.store(this.words, base + SEQ, ++this.seqs[w]);
-      Atomics.notify(this.words, base + SEQ, 1);
-      worker.terminate();
-    });
+    if (this.workers.length === 0) return;
+    const { words } = this.views;
+    Atomics.store(words, STOP, 1);
+    Atomics.store(words, SEQ, ++this.seq);
+    Atomics.notify(words, SEQ);
+    for (const worker of this.workers) worker.terminate();
     this.workers.length = 0;
   }
 }
