@@ -12,7 +12,7 @@ import { MR, NR, TILE_BYTES, macroKernel } from './gemm-kernel';
 import { rowTimesMatrix, rowTimesTransposed } from './gemv';
 import { packARows, packATransposed, packBRows, packBTransposed } from './pack';
 
-const KC = 256;
+const KC = 512;
 const MC = 128;
 const NC = 1024;
 /** Bytes of packed B one group may take: the group covers as many KC blocks as fit. */
