@@ -93,10 +93,10 @@ export class KernelRunner {
     const fullA = kind === SAME || kind === ROW_B || kind === COLUMN_B, fullB = kind === SAME || kind === ROW_A || kind === COLUMN_A;
     const colA = fullA || kind === ROW_A ? 1 : 0, colB = fullB || kind === ROW_B ? 1 : 0;
     const rowA = fullA ? cols : kind === COLUMN_A ? 1 : 0, rowB = fullB ? cols : kind === COLUMN_B ? 1 : 0;
-    const parts = this.chunks(rows * cols);
+    const chunks = this.chunks(rows * cols);
     if (kind === SAME || rows === 1)
-      this.split('binary', cols * rows, parts, ALIGN, (s, e) => call(a + 4 * s * colA, b + 4 * s * colB, out + 4 * s, 1, e - s));
-    else this.split('binary', rows, parts, 1, (s, e) => call(a + 4 * s * rowA, b + 4 * s * rowB, out + 4 * s * cols, e - s, cols));
+      this.split('binary', cols * rows, chunks, ALIGN, (s, e) => call(a + 4 * s * colA, b + 4 * s * colB, out + 4 * s, 1, e - s));
+    else this.split('binary', rows, chunks, 1, (s, e) => call(a + 4 * s * rowA, b + 4 * s * rowB, out + 4 * s * cols, e - s, cols));
   }
 
   reduce(op: number, x: number, out: number, layout: AxisLayout): void {
@@ -117,26 +117,25 @@ export class KernelRunner {
     argsFor: (x: number, out: number, outer: number, inner: number) => number[],
   ): void {
     const chunks = this.chunks(outer * length * inner);
-    if (outer >= chunks)
+    if (outer >= chunks || inner < 2 * ALIGN)
       this.split(kernel, outer, chunks, 1, (s, e) => argsFor(x + 4 * s * length * inner, out + 4 * s * inner, e - s, inner));
     else this.split(kernel, inner, chunks, ALIGN, (s, e) => argsFor(x + 4 * s, out + 4 * s, outer, e - s));
   }
 
   gather(x: number, index: number, out: number, args: GatherArgs): void {
     const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
-    const parts = this.chunks(outer * count * inner);
+    const chunks = this.chunks(outer * count * inner);
     const call = (px: number, pi: number, po: number, o: number, c: number) => [px, pi, po, o, length, inner, c, s0, s1, s2];
     // By outer; by index when there is one outer position (out is then [count, inner]).
     if (outer > 1)
-      this.split('gather', outer, parts, 1, (s, e) => call(x + 4 * s * length * inner, index + 4 * s * s0, out + 4 * s * count * inner, e - s, count));
-    else this.split('gather', count, parts, 1, (s, e) => call(x, index + 4 * s * s1, out + 4 * s * inner, 1, e - s));
+      this.split('gather', outer, chunks, 1, (s, e) => call(x + 4 * s * length * inner, index + 4 * s * s0, out + 4 * s * count * inner, e - s, count));
+    else this.split('gather', count, chunks, 1, (s, e) => call(x, index + 4 * s * s1, out + 4 * s * inner, 1, e - s));
   }
 
   /** Split by outer only: different indices along count may add into the same element. */
   scatterAdd(src: number, index: number, out: number, args: GatherArgs): void {
     const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
-    const parts = Math.min(outer, this.chunks(outer * count * inner));
-    this.split('scatterAdd', outer, parts, 1, (s, e) =>
+    this.split('scatterAdd', outer, this.chunks(outer * count * inner), 1, (s, e) =>
       [src + 4 * s * count * inner, index + 4 * s * s0, out + 4 * s * length * inner, e - s, length, inner, count, s0, s1, s2]);
   }
 

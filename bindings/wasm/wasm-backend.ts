@@ -36,6 +36,9 @@ export interface WasmBackendOptions {
 const WASM32_MAX_MIB = 4096;
 const MAX_THREADS = 64;
 
+/** Ends the workers of a backend collected without dispose() (Deno and browsers keep idle workers). */
+const unreachableBackends = new FinalizationRegistry<ThreadPool>((pool) => pool.dispose());
+
 class WasmStorage implements Storage {
   freed = false;
   constructor(readonly owner: WasmBackend, readonly offset: number, readonly length: number) {}
@@ -99,6 +102,7 @@ export class WasmBackend implements Backend {
     this.runner = new KernelRunner(instance.kernels, pool, reserve, () => this.memory.buffer, minWork);
     this.threads = this.runner.threads;
     this.threadsFallbackReason = fallbackReason;
+    if (pool) unreachableBackends.register(this, pool, this);
   }
 
   get disposed(): boolean {
@@ -176,6 +180,7 @@ export class WasmBackend implements Backend {
   dispose(): void {
     this.kernels = null;
     this.pool?.dispose();
+    unreachableBackends.unregister(this);
     this.liveStorages = 0;
     this.liveBytes = 0;
   }
