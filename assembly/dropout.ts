@@ -1,5 +1,6 @@
 // Dropout: element i is kept iff word (i & 3) of Philox(counter (i >>> 2, offset, 0, 0), key (seedLo, seedHi))
 // is >= threshold (unsigned); kept values are x * scale. The backward pass calls it on dy with the same args.
+// x[0] is element `first` (a multiple of 4) of the tensor, so that threads can each mask a part of it.
 // Four Philox blocks (16 elements) run side by side, one per lane; the rest go block by block.
 import { philoxBlock, M0, M1, W0, W1 } from './philox';
 
@@ -13,14 +14,17 @@ import { philoxBlock, M0, M1, W0, W1 } from './philox';
   v128.store(out, v128.and(f32x4.mul(v128.load(x), scale), i32x4.ge_u(words, threshold)));
 }
 
-export function dropout(x: usize, out: usize, length: i32, threshold: u32, scale: f32, seedLo: u32, seedHi: u32, offset: u32): void {
+export function dropout(
+  x: usize, out: usize, length: i32, threshold: u32, scale: f32, seedLo: u32, seedHi: u32, offset: u32, first: u32,
+): void {
+  const base = first >>> 2;
   const thresholdV = i32x4.splat(threshold);
   const scaleV = f32x4.splat(scale);
   const m0 = i32x4.splat(<u32>M0), m1 = i32x4.splat(<u32>M1);
   const groups = length >>> 2;
   let g = 0;
   for (; g + 4 <= groups; g += 4) {
-    let c0 = i32x4.add(i32x4.splat(g), i32x4(0, 1, 2, 3));
+    let c0 = i32x4.add(i32x4.splat(base + <u32>g), i32x4(0, 1, 2, 3));
     let c1 = i32x4.splat(offset);
     let c2 = i32x4.splat(0);
     let c3 = i32x4.splat(0);
@@ -50,17 +54,17 @@ export function dropout(x: usize, out: usize, length: i32, threshold: u32, scale
   }
   for (; g < groups; g++) {
     const at = <usize>g << 4;
-    keepScaled(x + at, out + at, philoxBlock(<u32>g, offset, 0, 0, seedLo, seedHi), thresholdV, scaleV);
+    keepScaled(x + at, out + at, philoxBlock(base + <u32>g, offset, 0, 0, seedLo, seedHi), thresholdV, scaleV);
   }
   const rest = length & 3;
   if (rest) {
-    const words = philoxBlock(<u32>groups, offset, 0, 0, seedLo, seedHi);
-    const base = <usize>groups << 4;
+    const words = philoxBlock(base + <u32>groups, offset, 0, 0, seedLo, seedHi);
+    const tail = <usize>groups << 4;
     for (let j = 0; j < rest; j++) {
       let word: u32 = i32x4.extract_lane(words, 0);
       if (j == 1) word = i32x4.extract_lane(words, 1);
       else if (j == 2) word = i32x4.extract_lane(words, 2);
-      const at = base + (<usize>j << 2);
+      const at = tail + (<usize>j << 2);
       store<f32>(out + at, word >= threshold ? load<f32>(x + at) * scale : 0);
     }
   }

@@ -16,9 +16,8 @@ import { hsum, madd, relu4 } from './simd';
   return x;
 }
 
-/** c[0:n] = a[0:k] · B (+ bias) (then ReLU) for B stored [k, n]. */
-export function rowTimesMatrix(a: usize, b: usize, c: usize, n: i32, k: i32, bias: usize, relu: bool): void {
-  const ldb = <usize>n << 2;
+/** c[0:n] = a[0:k] · B (+ bias) (then ReLU) for B [k, n] whose rows start ldb bytes apart. */
+export function rowTimesMatrix(a: usize, b: usize, c: usize, n: i32, k: i32, ldb: usize, bias: usize, relu: bool): void {
   let j = 0;
   for (; j + 16 <= n; j += 16) {
     const col = <usize>j << 2;

@@ -6,7 +6,10 @@ export { fill, copy } from './memory';
 export { unary, binary, reduce } from './ops.generated';
 export { argReduce } from './reduce';
 export { stridedCopy, gather, scatterAdd } from './layout';
-export { matmul, matmulScratchBytes } from './matmul';
+export {
+  matmul, matmulBatch, matmulBlocking, matmulCompute, matmulFewRows, matmulGroupDepth, matmulPackB, matmulRoute,
+  matmulScratchBytes,
+} from './matmul';
 export { softmax } from './softmax';
 export { crossEntropy } from './cross_entropy';
 export { dropout } from './dropout';

@@ -1,105 +1,205 @@
 // C = op(A) · op(B) (+ bias) (then ReLU), GotoBLAS style: B is packed into NR-wide column panels
-// and A into MR-row panels (both zero-padded; packing reads either layout, so transposes are free),
-// K is blocked by KC, M by MC and N by NC, and a register-blocked MR×NR micro-kernel accumulates
-// in f32x4. The bias and ReLU are applied when the last K block is stored. A product with few
-// columns is computed transposed (Cᵀ = op(B)ᵀ·op(A)ᵀ) so that its short side is the MR side, and
-// one with fewer than MR rows row by row straight from B (gemv.ts).
-import { madd, relu4 } from './simd';
+// and A into MR-row panels (pack.ts), K is blocked by KC, M by MC and N by NC, and a register-blocked
+// MR×NR micro-kernel accumulates in f32x4 (gemm-kernel.ts). A product with few columns is computed
+// transposed (Cᵀ = op(B)ᵀ·op(A)ᵀ) so that its short side is the MR side, and one with fewer than MR
+// rows row by row straight from B (gemv.ts).
+//
+// The work is cut in phases that threads can share (bindings/wasm/ partitions them): for each NC
+// block of columns and each group of KC blocks, packB packs the group's B panels once into shared
+// scratch, then compute runs rows (or panels) of C against it, each thread packing its own A. Every
+// element of C is summed in the same order however the rows and panels are split.
+import { MR, NR, TILE_BYTES, macroKernel } from './gemm-kernel';
 import { rowTimesMatrix, rowTimesTransposed } from './gemv';
+import { packARows, packATransposed, packBRows, packBTransposed } from './pack';
 
-const MR = 4;
-const NR = 8;
-const KC = 256;
+const KC = 512;
 const MC = 128;
 const NC = 1024;
-const TILE_BYTES: usize = MR * NR * 4;
+/** Bytes of packed B one group may take: the group covers as many KC blocks as fit. */
+const PACKED_B_BUDGET = 4 << 20;
 /** Products with fewer columns than this (not a multiple of NR) and more rows run transposed. */
 const NARROW_N = 32;
 
-// @ts-ignore: decorator
-@inline function roundUp(x: i32, to: i32): usize {
-  return <usize>((x + to - 1) / to * to);
-}
+const ROUTE_EMPTY = 0, ROUTE_FEW_ROWS = 1, ROUTE_GEMM = 2, ROUTE_GEMM_TRANSPOSED = 3;
 
 // @ts-ignore: decorator
-@inline function packBBytes(n: i32, k: i32): usize {
-  return <usize>min(k, KC) * roundUp(min(n, NC), NR) * 4;
+@inline function roundUp(x: i32, to: i32): i32 {
+  return (x + to - 1) / to * to;
+}
+
+/** How a product is computed: 0 only the epilogue (k = 0), 1 row by row, 2 GEMM, 3 GEMM of Cᵀ. */
+export function matmulRoute(m: i32, n: i32, k: i32): i32 {
+  if (k == 0) return ROUTE_EMPTY;
+  if (m < MR) return ROUTE_FEW_ROWS;
+  return n < NARROW_N && n % NR != 0 && m > n ? ROUTE_GEMM_TRANSPOSED : ROUTE_GEMM;
+}
+
+/** The blocking sizes MR, NR, MC, KC, NC (which = 0 .. 4). */
+export function matmulBlocking(which: i32): i32 {
+  return which == 0 ? MR : which == 1 ? NR : which == 2 ? MC : which == 3 ? KC : NC;
+}
+
+/** Depth (a multiple of KC) of one group of packed B for a GEMM with n columns. */
+export function matmulGroupDepth(m: i32, n: i32, k: i32): i32 {
+  return groupDepth(matmulRoute(m, n, k) == ROUTE_GEMM_TRANSPOSED ? m : n, k);
 }
 
 // @ts-ignore: decorator
-@inline function packABytes(m: i32, k: i32): usize {
-  return <usize>min(k, KC) * roundUp(min(m, MC), MR) * 4;
+@inline function groupDepth(n: i32, k: i32): i32 {
+  const rowBytes = roundUp(min(n, NC), NR) * 4;
+  return min(max(1, PACKED_B_BUDGET / rowBytes / KC) * KC, roundUp(k, KC));
 }
 
 // @ts-ignore: decorator
-@inline function runsTransposed(m: i32, n: i32): bool {
-  return n < NARROW_N && n % NR != 0 && m > n;
+@inline function packedBBytes(n: i32, k: i32): usize {
+  return <usize>groupDepth(n, k) * <usize>roundUp(min(n, NC), NR) * 4;
 }
 
-/** Bytes of scratch memory (16-byte aligned) that matmul needs for its packing buffers. */
-export function matmulScratchBytes(m: i32, n: i32, k: i32): usize {
-  if (m < MR) return <usize>k << 2;
-  if (runsTransposed(m, n)) return packBBytes(m, k) + packABytes(n, k) + TILE_BYTES;
-  return packBBytes(n, k) + packABytes(m, k) + TILE_BYTES;
+/** Bytes of one thread's packed A block and edge tile. */
+// @ts-ignore: decorator
+@inline function threadBytes(m: i32, k: i32): usize {
+  return <usize>min(k, KC) * <usize>roundUp(min(m, MC), MR) * 4 + TILE_BYTES;
 }
 
+// @ts-ignore: decorator
+@inline function rowBufferBytes(k: i32): usize {
+  return <usize>roundUp(k, 4) << 2;
+}
+
+/** Bytes of scratch (16-byte aligned) a product needs when `threads` threads share it. */
+export function matmulScratchBytes(m: i32, n: i32, k: i32, threads: i32): usize {
+  const route = matmulRoute(m, n, k);
+  if (route == ROUTE_EMPTY) return 16;
+  if (route == ROUTE_FEW_ROWS) return <usize>threads * rowBufferBytes(k);
+  const transposed = route == ROUTE_GEMM_TRANSPOSED;
+  const mp = transposed ? n : m, np = transposed ? m : n;
+  return packedBBytes(np, k) + <usize>threads * threadBytes(mp, k);
+}
+
+/** One product on one thread: every phase in order, with the whole scratch. */
 export function matmul(
   a: usize, b: usize, c: usize, m: i32, n: i32, k: i32,
   transA: bool, transB: bool, bias: usize, relu: bool, scratch: usize,
 ): void {
-  if (k == 0) epilogueOnly(c, m, n, bias, relu);
-  else if (m < MR) fewRows(a, b, c, m, n, k, transA, transB, bias, relu, scratch);
-  else if (runsTransposed(m, n)) gemm(b, a, c, n, m, k, !transB, !transA, bias, relu, scratch, true);
-  else gemm(a, b, c, m, n, k, transA, transB, bias, relu, scratch, false);
-}
-
-/**
- * C' = op(A)·op(B) for C' [m, n]. Element (i, j) of C' is stored at C[i, j], or at C[j, i] when
- * transC (and then the bias runs along i).
- */
-function gemm(
-  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32,
-  transA: bool, transB: bool, bias: usize, relu: bool, scratch: usize, transC: bool,
-): void {
-  const packB = scratch;
-  const packA = scratch + packBBytes(n, k);
-  const tile = packA + packABytes(m, k);
-  const rowStride: usize = transC ? 4 : <usize>n << 2;
-  const colStride: usize = transC ? <usize>m << 2 : 4;
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc);
-      const accumulate = pc > 0;
-      const last = pc + kc >= k;
-      if (transB) packBTransposed(b, packB, k, pc, kc, jc, nc);
-      else packBRows(b, packB, n, pc, kc, jc, nc);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        if (transA) packATransposed(a, packA, m, pc, kc, ic, mc);
-        else packARows(a, packA, k, pc, kc, ic, mc);
-        const cBlock = c + <usize>ic * rowStride + <usize>jc * colStride;
-        const biasBlock = last && bias ? bias + (<usize>(transC ? ic : jc) << 2) : 0;
-        macroKernel(packA, packB, cBlock, tile, mc, nc, kc, rowStride, colStride, accumulate, biasBlock, last && relu, transC);
+  const route = matmulRoute(m, n, k);
+  if (route == ROUTE_EMPTY) epilogueOnly(c, m, n, bias, relu);
+  else if (route == ROUTE_FEW_ROWS) matmulFewRows(a, b, c, m, n, k, transA, transB, bias, relu, scratch, 0, 0, n);
+  else {
+    const transposed = route == ROUTE_GEMM_TRANSPOSED;
+    const mp = transposed ? n : m, np = transposed ? m : n;
+    const depth = groupDepth(np, k);
+    for (let jc = 0; jc < np; jc += NC) {
+      const panels = (min(NC, np - jc) + NR - 1) / NR;
+      for (let pc = 0; pc < k; pc += depth) {
+        matmulPackB(a, b, m, n, k, transA, transB, scratch, jc, pc, 0, panels);
+        matmulCompute(a, b, c, m, n, k, transA, transB, bias, relu, scratch, 0, jc, pc, 0, mp, 0, panels);
       }
     }
   }
 }
 
-/** Row by row, straight from B; each row of op(A) is first gathered into scratch. */
-function fewRows(
-  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32,
-  transA: bool, transB: bool, bias: usize, relu: bool, scratch: usize,
+/** Products batch0 .. batch1 of a batch, each on this thread alone with its own scratch region. */
+export function matmulBatch(
+  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, bias: usize, relu: bool,
+  scratch: usize, thread: i32, aStride: i32, bStride: i32, batch0: i32, batch1: i32,
 ): void {
+  const own = scratch + <usize>thread * matmulScratchBytes(m, n, k, 1);
+  for (let t = batch0; t < batch1; t++)
+    matmul(
+      a + ((<usize>t * <usize>aStride) << 2), b + ((<usize>t * <usize>bStride) << 2), c + ((<usize>t * <usize>m * <usize>n) << 2),
+      m, n, k, transA, transB, bias, relu, own,
+    );
+}
+
+/**
+ * Packs panels panel0 .. panel1 of the B block of columns jc .. jc + NC and depth pc .. pc + group depth
+ * into the shared scratch (in GEMM terms: B is op(A)ᵀ for the transposed route).
+ */
+export function matmulPackB(
+  a: usize, b: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, scratch: usize,
+  jc: i32, pc: i32, panel0: i32, panel1: i32,
+): void {
+  if (matmulRoute(m, n, k) == ROUTE_GEMM_TRANSPOSED) packGroup(a, m, k, !transA, scratch, jc, pc, panel0, panel1);
+  else packGroup(b, n, k, transB, scratch, jc, pc, panel0, panel1);
+}
+
+function packGroup(b: usize, n: i32, k: i32, transB: bool, scratch: usize, jc: i32, pc0: i32, panel0: i32, panel1: i32): void {
+  const nc = min(NC, n - jc);
+  const rowBytes = <usize>roundUp(nc, NR) * 4;
+  const kEnd = min(k, pc0 + groupDepth(n, k));
+  const col0 = panel0 * NR, cols = min(nc, panel1 * NR) - col0;
+  if (cols <= 0) return;
+  for (let pc = pc0; pc < kEnd; pc += KC) {
+    const kc = min(KC, k - pc);
+    const dst = scratch + <usize>(pc - pc0) * rowBytes + <usize>panel0 * <usize>kc * NR * 4;
+    if (transB) packBTransposed(b, dst, k, pc, kc, jc + col0, cols);
+    else packBRows(b, dst, n, pc, kc, jc + col0, cols);
+  }
+}
+
+/**
+ * Rows row0 .. row1 and panels panel0 .. panel1 of the C block of columns jc .. jc + NC, over the
+ * packed group at depth pc (matmulPackB must have packed those panels), on thread `thread`'s A scratch.
+ */
+export function matmulCompute(
+  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, bias: usize, relu: bool,
+  scratch: usize, thread: i32, jc: i32, pc: i32, row0: i32, row1: i32, panel0: i32, panel1: i32,
+): void {
+  if (matmulRoute(m, n, k) == ROUTE_GEMM_TRANSPOSED)
+    computeGroup(b, c, n, m, k, !transB, bias, relu, scratch, thread, jc, pc, row0, row1, panel0, panel1, true);
+  else computeGroup(a, c, m, n, k, transA, bias, relu, scratch, thread, jc, pc, row0, row1, panel0, panel1, false);
+}
+
+/** C' = op(A)·(packed B) for C' [m, n]; element (i, j) of C' is C[i, j], or C[j, i] when transC. */
+function computeGroup(
+  a: usize, c: usize, m: i32, n: i32, k: i32, transA: bool, bias: usize, relu: bool,
+  scratch: usize, thread: i32, jc: i32, pc0: i32, row0: i32, row1: i32, panel0: i32, panel1: i32, transC: bool,
+): void {
+  const nc = min(NC, n - jc);
+  const col0 = panel0 * NR, cols = min(nc, panel1 * NR) - col0;
+  if (cols <= 0 || row1 <= row0) return;
+  const packBRowBytes = <usize>roundUp(nc, NR) * 4;
+  const packA = scratch + packedBBytes(n, k) + <usize>thread * threadBytes(m, k);
+  const tile = packA + <usize>min(k, KC) * <usize>roundUp(min(m, MC), MR) * 4;
+  const rowStride: usize = transC ? 4 : <usize>n << 2;
+  const colStride: usize = transC ? <usize>m << 2 : 4;
+  const kEnd = min(k, pc0 + groupDepth(n, k));
+  for (let pc = pc0; pc < kEnd; pc += KC) {
+    const kc = min(KC, k - pc);
+    const last = pc + kc >= k;
+    const packB = scratch + <usize>(pc - pc0) * packBRowBytes + <usize>panel0 * <usize>kc * NR * 4;
+    for (let ic = row0; ic < row1; ic += MC) {
+      const mc = min(MC, row1 - ic);
+      if (transA) packATransposed(a, packA, m, pc, kc, ic, mc);
+      else packARows(a, packA, k, pc, kc, ic, mc);
+      const cBlock = c + <usize>ic * rowStride + <usize>(jc + col0) * colStride;
+      const biasBlock = last && bias ? bias + (<usize>(transC ? ic : jc + col0) << 2) : 0;
+      macroKernel(packA, packB, cBlock, tile, mc, cols, kc, rowStride, colStride, pc > 0, biasBlock, last && relu, transC);
+    }
+  }
+}
+
+/**
+ * Columns col0 .. col1 of a product with m < MR rows, row by row straight from B; a row of op(A) is
+ * first gathered into thread `thread`'s row buffer when A is transposed.
+ */
+export function matmulFewRows(
+  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, bias: usize, relu: bool,
+  scratch: usize, thread: i32, col0: i32, col1: i32,
+): void {
+  const buffer = scratch + <usize>thread * rowBufferBytes(k);
+  const cols = col1 - col0;
+  const colBytes = <usize>col0 << 2;
+  const biasAt = bias ? bias + colBytes : 0;
   for (let i = 0; i < m; i++) {
     let row = a + ((<usize>i * <usize>k) << 2);
     if (transA) {
-      for (let p = 0; p < k; p++) store<f32>(scratch + (<usize>p << 2), load<f32>(a + ((<usize>p * <usize>m + <usize>i) << 2)));
-      row = scratch;
+      for (let p = 0; p < k; p++) store<f32>(buffer + (<usize>p << 2), load<f32>(a + ((<usize>p * <usize>m + <usize>i) << 2)));
+      row = buffer;
     }
-    const crow = c + ((<usize>i * <usize>n) << 2);
-    if (transB) rowTimesTransposed(row, b, crow, n, k, bias, relu);
-    else rowTimesMatrix(row, b, crow, n, k, bias, relu);
+    const crow = c + ((<usize>i * <usize>n) << 2) + colBytes;
+    if (transB) rowTimesTransposed(row, b + <usize>col0 * (<usize>k << 2), crow, cols, k, biasAt, relu);
+    else rowTimesMatrix(row, b + colBytes, crow, cols, k, <usize>n << 2, biasAt, relu);
   }
 }
 
@@ -111,235 +211,4 @@ function epilogueOnly(c: usize, m: i32, n: i32, bias: usize, relu: bool): void {
       if (relu && v < 0) v = 0;
       store<f32>(c + ((<usize>i * <usize>n + <usize>j) << 2), v);
     }
-}
-
-function macroKernel(
-  packA: usize, packB: usize, c: usize, tile: usize, mc: i32, nc: i32, kc: i32,
-  rowStride: usize, colStride: usize, accumulate: bool, bias: usize, relu: bool, transC: bool,
-): void {
-  const aPanelBytes = <usize>kc * MR * 4;
-  const bPanelBytes = <usize>kc * NR * 4;
-  for (let jr = 0; jr < nc; jr += NR) {
-    const nr = min(NR, nc - jr);
-    const bp = packB + <usize>(jr / NR) * bPanelBytes;
-    for (let ir = 0; ir < mc; ir += MR) {
-      const mr = min(MR, mc - ir);
-      const ap = packA + <usize>(ir / MR) * aPanelBytes;
-      const cp = c + <usize>ir * rowStride + <usize>jr * colStride;
-      const biasTile = bias ? bias + (<usize>(transC ? ir : jr) << 2) : 0;
-      if (mr == MR && nr == NR) {
-        microKernel(kc, ap, bp, cp, transC ? colStride : rowStride, accumulate, biasTile, relu, transC);
-      } else {
-        microKernel(kc, ap, bp, tile, NR * 4, false, 0, false, false);
-        storeTile(tile, cp, rowStride, colStride, mr, nr, accumulate, biasTile, relu, transC);
-      }
-    }
-  }
-}
-
-/** Stores x (+ the vector at dst when accumulating) (+ the vector at bias) (then ReLU) at dst. */
-// @ts-ignore: decorator
-@inline function storeVector(dst: usize, x: v128, accumulate: bool, bias: usize, relu: bool): void {
-  if (accumulate) x = f32x4.add(x, v128.load(dst));
-  if (bias) x = f32x4.add(x, v128.load(bias));
-  if (relu) x = relu4(x);
-  v128.store(dst, x);
-}
-
-// @ts-ignore: decorator
-@inline function storeTransposed4(
-  r0: v128, r1: v128, r2: v128, r3: v128, dst: usize, stride: usize, accumulate: bool, bias: usize, relu: bool,
-): void {
-  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
-  const t1 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
-  const t2 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
-  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-  storeVector(dst, i32x4.shuffle(t0, t2, 0, 1, 4, 5), accumulate, bias, relu);
-  storeVector(dst + stride, i32x4.shuffle(t0, t2, 2, 3, 6, 7), accumulate, bias, relu);
-  storeVector(dst + 2 * stride, i32x4.shuffle(t1, t3, 0, 1, 4, 5), accumulate, bias, relu);
-  storeVector(dst + 3 * stride, i32x4.shuffle(t1, t3, 2, 3, 6, 7), accumulate, bias, relu);
-}
-
-/**
- * C[0:MR, 0:NR] (+)= Apanel · Bpanel over kc steps, rows `ldc` bytes apart, with the epilogue
- * when bias/relu are set. When transC, row r of the tile is stored as column r (ldc apart are
- * the tile's columns) and the bias runs along the tile's rows. Inlined: a call per tile costs
- * more than a short K loop.
- */
-// @ts-ignore: decorator
-@inline function microKernel(
-  kc: i32, ap: usize, bp: usize, cp: usize, ldc: usize, accumulate: bool, bias: usize, relu: bool, transC: bool,
-): void {
-  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
-  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
-  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  for (let p = 0; p < kc; p++) {
-    const b0 = v128.load(bp);
-    const b1 = v128.load(bp, 16);
-    let av = v128.load32_splat(ap);
-    c00 = madd(av, b0, c00);
-    c01 = madd(av, b1, c01);
-    av = v128.load32_splat(ap, 4);
-    c10 = madd(av, b0, c10);
-    c11 = madd(av, b1, c11);
-    av = v128.load32_splat(ap, 8);
-    c20 = madd(av, b0, c20);
-    c21 = madd(av, b1, c21);
-    av = v128.load32_splat(ap, 12);
-    c30 = madd(av, b0, c30);
-    c31 = madd(av, b1, c31);
-    ap += MR * 4;
-    bp += NR * 4;
-  }
-  if (transC) {
-    storeTransposed4(c00, c10, c20, c30, cp, ldc, accumulate, bias, relu);
-    storeTransposed4(c01, c11, c21, c31, cp + 4 * ldc, ldc, accumulate, bias, relu);
-    return;
-  }
-  const bias1 = bias ? bias + 16 : 0;
-  storeVector(cp, c00, accumulate, bias, relu);
-  storeVector(cp + 16, c01, accumulate, bias1, relu);
-  storeVector(cp + ldc, c10, accumulate, bias, relu);
-  storeVector(cp + ldc + 16, c11, accumulate, bias1, relu);
-  storeVector(cp + 2 * ldc, c20, accumulate, bias, relu);
-  storeVector(cp + 2 * ldc + 16, c21, accumulate, bias1, relu);
-  storeVector(cp + 3 * ldc, c30, accumulate, bias, relu);
-  storeVector(cp + 3 * ldc + 16, c31, accumulate, bias1, relu);
-}
-
-/** Copies the valid mr×nr corner of a computed tile to C, with accumulation and epilogue. */
-function storeTile(
-  tile: usize, cp: usize, rowStride: usize, colStride: usize, mr: i32, nr: i32,
-  accumulate: bool, bias: usize, relu: bool, biasAlongRows: bool,
-): void {
-  for (let r = 0; r < mr; r++) {
-    const src = tile + <usize>r * NR * 4;
-    const dstRow = cp + <usize>r * rowStride;
-    for (let j = 0; j < nr; j++) {
-      const dst = dstRow + <usize>j * colStride;
-      let v = load<f32>(src + (<usize>j << 2));
-      if (accumulate) v += load<f32>(dst);
-      if (bias) v += load<f32>(bias + (<usize>(biasAlongRows ? r : j) << 2));
-      if (relu && v < 0) v = 0;
-      store<f32>(dst, v);
-    }
-  }
-}
-
-/** Transposes the 4×4 block whose rows start at src, src + srcStride, ... into rows at dst, dst + dstStride, ... */
-// @ts-ignore: decorator
-@inline function transpose4(src: usize, srcStride: usize, dst: usize, dstStride: usize): void {
-  const r0 = v128.load(src);
-  const r1 = v128.load(src + srcStride);
-  const r2 = v128.load(src + 2 * srcStride);
-  const r3 = v128.load(src + 3 * srcStride);
-  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
-  const t1 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
-  const t2 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
-  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-  v128.store(dst, i32x4.shuffle(t0, t2, 0, 1, 4, 5));
-  v128.store(dst + dstStride, i32x4.shuffle(t0, t2, 2, 3, 6, 7));
-  v128.store(dst + 2 * dstStride, i32x4.shuffle(t1, t3, 0, 1, 4, 5));
-  v128.store(dst + 3 * dstStride, i32x4.shuffle(t1, t3, 2, 3, 6, 7));
-}
-
-/** Packs B [k, n] rows pc..pc+kc, columns jc..jc+nc into NR-wide panels [kc][NR]. */
-function packBRows(b: usize, packB: usize, n: i32, pc: i32, kc: i32, jc: i32, nc: i32): void {
-  const ldb = <usize>n << 2;
-  let dst = packB;
-  for (let jr = 0; jr < nc; jr += NR) {
-    const nr = min(NR, nc - jr);
-    let src = b + <usize>pc * ldb + (<usize>(jc + jr) << 2);
-    if (nr == NR) {
-      for (let p = 0; p < kc; p++) {
-        v128.store(dst, v128.load(src));
-        v128.store(dst, v128.load(src, 16), 16);
-        src += ldb;
-        dst += NR * 4;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        v128.store(dst, f32x4.splat(0));
-        v128.store(dst, f32x4.splat(0), 16);
-        for (let j = 0; j < nr; j++) store<f32>(dst + (<usize>j << 2), load<f32>(src + (<usize>j << 2)));
-        src += ldb;
-        dst += NR * 4;
-      }
-    }
-  }
-}
-
-/** Packs op(B) = Bᵀ for B stored [n, k]: element (p, j) is B[j, p]. */
-function packBTransposed(b: usize, packB: usize, k: i32, pc: i32, kc: i32, jc: i32, nc: i32): void {
-  const ldb = <usize>k << 2;
-  let panel = packB;
-  for (let jr = 0; jr < nc; jr += NR) {
-    const nr = min(NR, nc - jr);
-    const src = b + <usize>(jc + jr) * ldb + (<usize>pc << 2);
-    let p = 0;
-    if (nr == NR) {
-      for (; p + 4 <= kc; p += 4) {
-        const s = src + (<usize>p << 2), d = panel + <usize>p * NR * 4;
-        transpose4(s, ldb, d, NR * 4);
-        transpose4(s + 4 * ldb, ldb, d + 16, NR * 4);
-      }
-    }
-    for (let j = 0; j < NR; j++) {
-      let dst = panel + <usize>p * NR * 4 + (<usize>j << 2);
-      const row = src + <usize>j * ldb;
-      for (let q = p; q < kc; q++) {
-        store<f32>(dst, j < nr ? load<f32>(row + (<usize>q << 2)) : 0);
-        dst += NR * 4;
-      }
-    }
-    panel += <usize>kc * NR * 4;
-  }
-}
-
-/** Packs A [m, k] rows ic..ic+mc, columns pc..pc+kc into MR-row panels [kc][MR]. */
-function packARows(a: usize, packA: usize, k: i32, pc: i32, kc: i32, ic: i32, mc: i32): void {
-  const lda = <usize>k << 2;
-  let panel = packA;
-  for (let ir = 0; ir < mc; ir += MR) {
-    const mr = min(MR, mc - ir);
-    const src = a + <usize>(ic + ir) * lda + (<usize>pc << 2);
-    let p = 0;
-    if (mr == MR) {
-      for (; p + 4 <= kc; p += 4) transpose4(src + (<usize>p << 2), lda, panel + <usize>p * MR * 4, MR * 4);
-    }
-    for (let r = 0; r < MR; r++) {
-      let dst = panel + <usize>p * MR * 4 + (<usize>r << 2);
-      const row = src + <usize>r * lda;
-      for (let q = p; q < kc; q++) {
-        store<f32>(dst, r < mr ? load<f32>(row + (<usize>q << 2)) : 0);
-        dst += MR * 4;
-      }
-    }
-    panel += <usize>kc * MR * 4;
-  }
-}
-
-/** Packs op(A) = Aᵀ for A stored [k, m]: element (i, p) is A[p, i]. */
-function packATransposed(a: usize, packA: usize, m: i32, pc: i32, kc: i32, ic: i32, mc: i32): void {
-  const lda = <usize>m << 2;
-  let dst = packA;
-  for (let ir = 0; ir < mc; ir += MR) {
-    const mr = min(MR, mc - ir);
-    let src = a + <usize>pc * lda + (<usize>(ic + ir) << 2);
-    if (mr == MR) {
-      for (let p = 0; p < kc; p++) {
-        v128.store(dst, v128.load(src));
-        src += lda;
-        dst += MR * 4;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        v128.store(dst, f32x4.splat(0));
-        for (let r = 0; r < mr; r++) store<f32>(dst + (<usize>r << 2), load<f32>(src + (<usize>r << 2)));
-        src += lda;
-        dst += MR * 4;
-      }
-    }
-  }
 }

@@ -39,33 +39,37 @@ import { reduceInit, reduceScalar, reduceVector } from './ops.generated';
   }
 }
 
-/** out[o, i] = the reduction over l of x[o, l, i]. */
+/**
+ * out[o, i] = the reduction over l of x[o, l, i], for i < inner of a tensor whose inner axis has
+ * `stride` elements (a thread may take a slice of it; x and out then point at the slice's first column).
+ */
 // @ts-ignore: decorator
-@inline export function reduceLoop(op: i32, x: usize, out: usize, outer: i32, length: i32, inner: i32): void {
-  if (inner == 1) {
+@inline export function reduceLoop(op: i32, x: usize, out: usize, outer: i32, length: i32, inner: i32, stride: i32): void {
+  if (stride == 1) {
     for (let o = 0; o < outer; o++)
       store<f32>(out + (<usize>o << 2), reduceRow(op, x + ((<usize>o * <usize>length) << 2), length));
     return;
   }
-  const innerBytes = <usize>inner << 2;
+  const rowBytes = <usize>stride << 2;
   const init = reduceInit(op);
   for (let o = 0; o < outer; o++) {
-    const dst = out + <usize>o * innerBytes;
-    const src = x + <usize>o * <usize>length * innerBytes;
+    const dst = out + <usize>o * rowBytes;
+    const src = x + <usize>o * <usize>length * rowBytes;
     for (let i = 0; i < inner; i++) store<f32>(dst + (<usize>i << 2), init);
-    for (let l = 0; l < length; l++) combineInto(op, dst, src + <usize>l * innerBytes, inner);
+    for (let l = 0; l < length; l++) combineInto(op, dst, src + <usize>l * rowBytes, inner);
   }
 }
 
 /**
  * out[o, i] = the index l of the largest (max) or smallest x[o, l, i], as f32: the first one, or the
- * first NaN when there is one (PyTorch's argmax and argmin). length >= 1.
+ * first NaN when there is one (PyTorch's argmax and argmin). length >= 1. As reduceLoop, i < inner of
+ * an inner axis of `stride` elements.
  */
-export function argReduce(x: usize, out: usize, outer: i32, length: i32, inner: i32, max: bool): void {
-  const step = <usize>inner << 2;
+export function argReduce(x: usize, out: usize, outer: i32, length: i32, inner: i32, stride: i32, max: bool): void {
+  const step = <usize>stride << 2;
   for (let o = 0; o < outer; o++)
     for (let i = 0; i < inner; i++) {
-      let at = x + ((<usize>o * <usize>length * <usize>inner + <usize>i) << 2);
+      let at = x + ((<usize>o * <usize>length * <usize>stride + <usize>i) << 2);
       let best = load<f32>(at);
       let index = 0;
       for (let l = 1; l < length && best == best; l++) {
@@ -76,6 +80,6 @@ export function argReduce(x: usize, out: usize, outer: i32, length: i32, inner: 
           index = l;
         }
       }
-      store<f32>(out + ((<usize>o * <usize>inner + <usize>i) << 2), <f32>index);
+      store<f32>(out + ((<usize>o * <usize>stride + <usize>i) << 2), <f32>index);
     }
 }

@@ -1,8 +1,9 @@
 // A walk over an N-d index space for kernels whose operands are strided views (broadcasting,
 // transposes, slices). The caller lays the walk out in memory as i32 words:
-//   rank R, operand count K, shape[R], strides[K][R] (elements, may be negative),
-//   offsets[K] (each operand's element offset, starting at its base), counters[R] (zero).
+//   rank R, operand count K, outer count T, shape[R], strides[K][R] (elements, may be negative),
+//   offsets[K] (each operand's element offset at the first outer index), counters[R] (that index).
 // The last dimension is the inner loop (lastLength, lastStrideBytes); next() steps the outer index.
+// A walk may start anywhere and run T outer steps: threads each walk their own part of the space.
 
 // @ts-ignore: decorator
 @inline function word(p: usize, i: i32): i32 {
@@ -19,20 +20,18 @@
 // @ts-ignore: decorator
 @inline function operands(p: usize): i32 { return word(p, 1); }
 // @ts-ignore: decorator
-@inline function shapeAt(p: usize, d: i32): i32 { return word(p, 2 + d); }
+@inline function shapeAt(p: usize, d: i32): i32 { return word(p, 3 + d); }
 // @ts-ignore: decorator
-@inline function strideAt(p: usize, k: i32, d: i32): i32 { return word(p, 2 + rank(p) * (1 + k) + d); }
+@inline function strideAt(p: usize, k: i32, d: i32): i32 { return word(p, 3 + rank(p) * (1 + k) + d); }
 // @ts-ignore: decorator
-@inline function offsetIndex(p: usize, k: i32): i32 { return 2 + rank(p) * (1 + operands(p)) + k; }
+@inline function offsetIndex(p: usize, k: i32): i32 { return 3 + rank(p) * (1 + operands(p)) + k; }
 // @ts-ignore: decorator
-@inline function counterIndex(p: usize, d: i32): i32 { return 2 + rank(p) * (1 + operands(p)) + operands(p) + d; }
+@inline function counterIndex(p: usize, d: i32): i32 { return 3 + rank(p) * (1 + operands(p)) + operands(p) + d; }
 
-/** Iterations of the outer loop: the product of every dimension but the last. */
+/** Iterations of the outer loop this walk runs. */
 // @ts-ignore: decorator
 @inline export function walkOuterCount(p: usize): i32 {
-  let count = 1;
-  for (let d = 0; d < rank(p) - 1; d++) count *= shapeAt(p, d);
-  return count;
+  return word(p, 2);
 }
 
 // @ts-ignore: decorator

@@ -20,7 +20,7 @@ const PHILOX_KAT: { counter: number[]; key: number[]; expected: number[] }[] = [
 
 let backend: WasmBackend;
 beforeEach(async () => {
-  backend = await createWasmBackend({ variant: 'simd' });
+  backend = await createWasmBackend({ variant: 'simd', threads: 1 });
 });
 afterEach(() => backend.dispose());
 

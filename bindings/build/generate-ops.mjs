@@ -60,8 +60,8 @@ const parts = [
     (name, row, code) => `case ${code}: return ${row.as}; // ${name}`, 'return NaN;'),
   switchFunction('reduceVector(op: i32, a: v128, b: v128): v128', reduce,
     (name, row, code) => `case ${code}: return ${row.asVector}; // ${name}`, 'return a;'),
-  dispatch('reduce(op: i32, x: usize, out: usize, outer: i32, length: i32, inner: i32): void', reduce,
-    'reduceLoop', 'x, out, outer, length, inner'),
+  dispatch('reduce(op: i32, x: usize, out: usize, outer: i32, length: i32, inner: i32, stride: i32): void', reduce,
+    'reduceLoop', 'x, out, outer, length, inner, stride'),
 ];
 
 writeFileSync(join(root, 'assembly', 'ops.generated.ts'), parts.join('\n'));

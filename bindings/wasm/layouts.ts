@@ -35,16 +35,30 @@ export function binaryKind(layout: BroadcastLayout): BinaryKind {
 }
 
 /**
- * The i32 words of a strided walk (assembly/strides.ts): rank, operand count, shape, each operand's
- * strides, each operand's starting offset, zeroed counters.
+ * The i32 words of a strided walk (assembly/strides.ts) that runs `count` outer steps from outer index
+ * `start` (default: all of them from 0): rank, operand count, outer count, shape, each operand's
+ * strides, each operand's offset at the first step, the counters of the first step.
  */
-export function walkWords(shape: readonly number[], strides: readonly (readonly number[])[], offsets: readonly number[]): Int32Array {
+export function walkWords(
+  shape: readonly number[], strides: readonly (readonly number[])[], offsets: readonly number[],
+  start = 0, count = shape.slice(0, -1).reduce((p, d) => p * d, 1),
+): Int32Array {
   const rank = shape.length, operands = strides.length;
-  const words = new Int32Array(2 + rank * (2 + operands) + operands);
+  const words = new Int32Array(3 + rank * (2 + operands) + operands);
   words[0] = rank;
   words[1] = operands;
-  words.set(shape, 2);
-  strides.forEach((s, k) => words.set(s, 2 + rank * (1 + k)));
-  words.set(offsets, 2 + rank * (1 + operands));
+  words[2] = count;
+  words.set(shape, 3);
+  strides.forEach((s, k) => words.set(s, 3 + rank * (1 + k)));
+  const offsetAt = 3 + rank * (1 + operands), counterAt = offsetAt + operands;
+  const moved = [...offsets];
+  // The counters of outer index `start` (the last outer dimension fastest), and the offsets they move to.
+  for (let d = rank - 2, rest = start; d >= 0; d--) {
+    const counter = rest % shape[d];
+    rest = Math.floor(rest / shape[d]);
+    words[counterAt + d] = counter;
+    strides.forEach((s, k) => (moved[k] += counter * s[d]));
+  }
+  words.set(moved, offsetAt);
   return words;
 }

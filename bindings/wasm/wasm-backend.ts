@@ -4,10 +4,13 @@ import type {
 } from '../backend.js';
 import { DisposedError, ResourceLimitError, ValueError } from '../errors.js';
 import { BINARY_OPS, REDUCE_OPS, UNARY_OPS } from '../op-table/index.js';
-import { oneOf, options as checkOptions } from '../validate.js';
+import { integer, oneOf, options as checkOptions } from '../validate.js';
 import { Arena } from './arena.js';
-import { binaryKind, walkWords } from './layouts.js';
-import { instantiateKernels, relaxedSimdSupported, type KernelExports, type WasmVariant } from './wasm-module.js';
+import { KernelRunner, MIN_WORK_PER_THREAD } from './kernel-runner.js';
+import { runMatmul } from './matmul-runner.js';
+import { startThreads, type WasmThreads } from './start-threads.js';
+import type { ThreadPool } from './thread-pool.js';
+import { relaxedSimdSupported, type KernelExports, type KernelInstance, type WasmVariant } from './wasm-module.js';
 
 export type { WasmVariant } from './wasm-module.js';
 
@@ -16,9 +19,25 @@ export interface WasmBackendOptions {
   variant?: 'auto' | WasmVariant;
   /** Upper bound on the module's linear memory; default 4096 (all that wasm32 addresses). */
   maxMemoryMiB?: number;
+  /**
+   * Threads the kernels run on, the calling thread included (1 to 64). Default: the cores available,
+   * at most 8, where workers can share memory (Node, Deno, cross-origin isolated pages); 1 elsewhere.
+   * Where shared memory is not available the backend runs one thread and says why in
+   * `threadsFallbackReason`.
+   */
+  threads?: number;
+  /**
+   * Work below which a kernel stays on the calling thread, per thread, in elements (matmul: in
+   * multiply-adds / 8); default 32768. Waking a worker costs some microseconds.
+   */
+  minWorkPerThread?: number;
 }
 
 const WASM32_MAX_MIB = 4096;
+const MAX_THREADS = 64;
+
+/** Ends the workers of a backend collected without dispose() (Deno and browsers keep idle workers). */
+const unreachableBackends = new FinalizationRegistry<ThreadPool>((pool) => pool.dispose());
 
 class WasmStorage implements Storage {
   freed = false;
@@ -29,47 +48,71 @@ class WasmStorage implements Storage {
 const codes = <T extends string>(ops: readonly T[]) => new Map<T, number>(ops.map((op, i) => [op, i]));
 const unaryCodes = codes(UNARY_OPS), binaryCodes = codes(BINARY_OPS), reduceCodes = codes(REDUCE_OPS);
 
+/**
+ * Creates a wasm backend: compiles the embedded kernel module (relaxed SIMD where supported), and
+ * where more than one thread is asked (or is the default), instantiates it on a shared memory and
+ * starts the worker threads. Throws ValueError for bad options; falls back to one thread, with
+ * `threadsFallbackReason` set, where threads cannot run.
+ */
 export async function createWasmBackend(options?: WasmBackendOptions): Promise<WasmBackend> {
-  const given = checkOptions('createWasmBackend', options, ['variant', 'maxMemoryMiB']);
+  const given = checkOptions('createWasmBackend', options, ['variant', 'maxMemoryMiB', 'threads', 'minWorkPerThread']);
   const variant = oneOf('createWasmBackend', 'variant', given.variant ?? 'auto', ['auto', 'simd', 'relaxed-simd'] as const);
   const maxMemoryMiB = given.maxMemoryMiB ?? WASM32_MAX_MIB;
   if (typeof maxMemoryMiB !== 'number' || !(maxMemoryMiB > 0) || maxMemoryMiB > WASM32_MAX_MIB)
     throw new ValueError(`createWasmBackend: maxMemoryMiB must be a number in (0, ${WASM32_MAX_MIB}], got ${String(maxMemoryMiB)}`);
+  const threads = given.threads === undefined ? undefined : integer('createWasmBackend', 'threads', given.threads, { min: 1, max: MAX_THREADS });
+  const minWork = given.minWorkPerThread === undefined ? MIN_WORK_PER_THREAD
+    : integer('createWasmBackend', 'minWorkPerThread', given.minWorkPerThread, { min: 1 });
   const chosen: WasmVariant = variant === 'auto' ? (relaxedSimdSupported() ? 'relaxed-simd' : 'simd') : variant;
-  return new WasmBackend(await instantiateKernels(chosen), chosen, maxMemoryMiB);
-}
-
-/** A block of the arena kept between calls and grown as needed (matmul packing, walk parameters). */
-interface Reserved {
-  offset: number;
-  bytes: number;
+  const { instance, pool, fallbackReason } = await startThreads(chosen, maxMemoryMiB, threads);
+  return new WasmBackend(instance, chosen, maxMemoryMiB, { pool, fallbackReason, minWork });
 }
 
 /**
  * The WebAssembly backend: SIMD AssemblyScript kernels over storages in the module's linear memory,
- * allocated from a free-list arena. Create it with createWasmBackend().
+ * allocated from a free-list arena, run on `threads` threads sharing that memory. Create it with
+ * createWasmBackend().
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
+  /** Threads the kernels run on, the calling thread included. */
+  readonly threads: number;
+  /** Why the backend runs one thread where more were asked or would be the default; null otherwise. */
+  readonly threadsFallbackReason: string | null;
   private kernels: KernelExports | null;
+  private readonly memory: WebAssembly.Memory;
+  private readonly runner: KernelRunner;
   private readonly arena: Arena;
   private liveStorages = 0;
   private liveBytes = 0;
-  private readonly matmulScratch: Reserved = { offset: 0, bytes: 0 };
-  private readonly walkBlock: Reserved = { offset: 0, bytes: 0 };
+  /** Blocks kept between calls and grown as needed (matmul packing, walk parameters), by use. */
+  private readonly reserved = new Map<string, { offset: number; bytes: number }>();
 
-  constructor(kernels: KernelExports, readonly variant: WasmVariant, maxMemoryMiB: number) {
-    this.kernels = kernels;
-    this.arena = new Arena(kernels.memory, kernels.heapBase(), maxMemoryMiB * 2 ** 20);
+  private readonly pool: ThreadPool | null;
+
+  constructor(
+    instance: KernelInstance, readonly variant: WasmVariant, maxMemoryMiB: number,
+    { pool = null, fallbackReason = null, minWork = MIN_WORK_PER_THREAD }: WasmThreads = {},
+  ) {
+    this.kernels = instance.kernels;
+    this.memory = instance.memory;
+    this.pool = pool;
+    this.arena = new Arena(this.memory, instance.kernels.heapBase(), maxMemoryMiB * 2 ** 20);
+    const reserve = (key: string, bytes: number) => this.reserve(key, bytes);
+    this.runner = new KernelRunner(instance.kernels, pool, reserve, () => this.memory.buffer, minWork);
+    this.threads = this.runner.threads;
+    this.threadsFallbackReason = fallbackReason;
+    if (pool) unreachableBackends.register(this, pool, this);
   }
 
   get disposed(): boolean {
     return this.kernels === null;
   }
 
-  private k(): KernelExports {
+  /** The kernel runner, after checking that the backend is alive. */
+  private run(): KernelRunner {
     if (!this.kernels) throw new DisposedError('the wasm backend was disposed');
-    return this.kernels;
+    return this.runner;
   }
 
   /** Byte offset of a live storage of this backend. */
@@ -81,7 +124,7 @@ export class WasmBackend implements Backend {
   }
 
   alloc(length: number): Storage {
-    this.k();
+    this.run();
     if (!Number.isSafeInteger(length) || length < 0)
       throw new ValueError(`wasm: a storage length must be a non-negative integer, got ${length}`);
     const bytes = length * 4;
@@ -102,10 +145,15 @@ export class WasmBackend implements Backend {
     this.liveBytes -= Arena.blockSize(s.length * 4);
   }
 
-  /** A zero-copy view of a storage, valid until the next allocation (which may grow memory). */
+  /**
+   * A zero-copy view of a storage, valid until the next allocation (which may grow memory). With
+   * threads the memory is shared: the view is on a SharedArrayBuffer, and one taken before a growth
+   * keeps its length rather than becoming empty.
+   */
   view(storage: Storage): Float32Array {
     const offset = this.at(storage);
-    return new Float32Array(this.k().memory.buffer, offset, storage.length);
+    this.run();
+    return new Float32Array(this.memory.buffer, offset, storage.length);
   }
 
   write(storage: Storage, data: Float32Array): void {
@@ -131,14 +179,19 @@ export class WasmBackend implements Backend {
     };
   }
 
+  /** Frees everything and ends the worker threads. */
   dispose(): void {
     this.kernels = null;
+    this.pool?.dispose();
+    unreachableBackends.unregister(this);
     this.liveStorages = 0;
     this.liveBytes = 0;
   }
 
-  /** The reserved block, grown to at least `bytes`; its old offset is forgotten before allocating. */
-  private reserve(block: Reserved, bytes: number): number {
+  /** The block kept for `key`, grown to at least `bytes`; its old offset is forgotten before allocating. */
+  private reserve(key: string, bytes: number): number {
+    let block = this.reserved.get(key);
+    if (!block) this.reserved.set(key, (block = { offset: 0, bytes: 0 }));
     if (bytes > block.bytes) {
       const old = { ...block };
       block.offset = 0;
@@ -150,107 +203,81 @@ export class WasmBackend implements Backend {
     return block.offset;
   }
 
-  /** Writes a strided walk into the walk block and returns its offset. */
-  private walk(shape: readonly number[], strides: readonly (readonly number[])[], offsets: readonly number[]): number {
-    const words = walkWords(shape, strides, offsets);
-    const offset = this.reserve(this.walkBlock, words.byteLength);
-    new Int32Array(this.k().memory.buffer, offset, words.length).set(words);
-    return offset;
-  }
-
   fill(out: Storage, value: number, length: number): void {
-    this.k().fill(this.at(out), value, length);
+    this.run().fill(this.at(out), value, length);
   }
 
   copy(src: Storage, out: Storage, length: number): void {
-    this.k().copy(this.at(src), this.at(out), length);
+    this.run().copy(this.at(src), this.at(out), length);
   }
 
   unary(op: UnaryOp, x: Storage, out: Storage, length: number, alpha: number, beta: number): void {
-    this.k().unary(unaryCodes.get(op)!, this.at(x), this.at(out), length, alpha, beta);
+    this.run().unary(unaryCodes.get(op)!, this.at(x), this.at(out), length, alpha, beta);
   }
 
   binary(op: BinaryOp, a: Storage, b: Storage, out: Storage, layout: BroadcastLayout, alpha: number, beta: number): void {
-    const pa = this.at(a), pb = this.at(b), po = this.at(out);
-    const { kind, rows, cols } = binaryKind(layout);
-    const walk = rows === 0 ? this.walk(layout.shape, layout.strides, [0, 0]) : 0;
-    this.k().binary(binaryCodes.get(op)!, kind, pa, pb, po, rows, cols, alpha, beta, walk);
+    this.run().binary(binaryCodes.get(op)!, this.at(a), this.at(b), this.at(out), layout, alpha, beta);
   }
 
-  reduce(op: ReduceOp, x: Storage, out: Storage, { outer, length, inner }: AxisLayout): void {
-    this.k().reduce(reduceCodes.get(op)!, this.at(x), this.at(out), outer, length, inner);
+  reduce(op: ReduceOp, x: Storage, out: Storage, layout: AxisLayout): void {
+    this.run().reduce(reduceCodes.get(op)!, this.at(x), this.at(out), layout);
   }
 
-  argReduce(op: ArgReduceOp, x: Storage, out: Storage, { outer, length, inner }: AxisLayout): void {
-    this.k().argReduce(this.at(x), this.at(out), outer, length, inner, op === 'argmax' ? 1 : 0);
+  argReduce(op: ArgReduceOp, x: Storage, out: Storage, layout: AxisLayout): void {
+    this.run().argReduce(op === 'argmax', this.at(x), this.at(out), layout);
   }
 
   matmul(a: Storage, b: Storage, c: Storage, args: MatmulArgs): void {
-    const { m, n, k, transA, transB, bias, relu, batch, aBatchStride, bBatchStride } = args;
-    const pa = this.at(a), pb = this.at(b), pc = this.at(c), pbias = bias ? this.at(bias) : 0;
-    const scratch = this.reserve(this.matmulScratch, this.k().matmulScratchBytes(m, n, k));
-    for (let t = 0; t < batch; t++)
-      this.k().matmul(
-        pa + 4 * t * aBatchStride, pb + 4 * t * bBatchStride, pc + 4 * t * m * n, m, n, k,
-        transA ? 1 : 0, transB ? 1 : 0, pbias, relu ? 1 : 0, scratch,
-      );
+    const pointers = { a: this.at(a), b: this.at(b), c: this.at(c), bias: args.bias ? this.at(args.bias) : 0 };
+    runMatmul(this.run(), pointers, args, (bytes) => this.reserve('matmul', bytes));
   }
 
   stridedCopy(x: Storage, out: Storage, layout: StridedLayout): void {
-    const px = this.at(x), po = this.at(out);
-    const walk = this.walk(layout.shape, [layout.inStrides, layout.outStrides], [layout.inOffset, layout.outOffset]);
-    this.k().stridedCopy(px, po, walk);
+    this.run().stridedCopy(this.at(x), this.at(out), layout);
   }
 
   gather(x: Storage, index: Storage, out: Storage, args: GatherArgs): void {
-    const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
-    this.k().gather(this.at(x), this.at(index), this.at(out), outer, length, inner, count, s0, s1, s2);
+    this.run().gather(this.at(x), this.at(index), this.at(out), args);
   }
 
   scatterAdd(src: Storage, index: Storage, out: Storage, args: GatherArgs): void {
-    const { outer, length, inner, count, indexStrides: [s0, s1, s2] } = args;
-    this.k().scatterAdd(this.at(src), this.at(index), this.at(out), outer, length, inner, count, s0, s1, s2);
+    this.run().scatterAdd(this.at(src), this.at(index), this.at(out), args);
   }
 
   softmax(x: Storage, out: Storage, rows: number, cols: number, log: boolean): void {
-    this.k().softmax(this.at(x), this.at(out), rows, cols, log ? 1 : 0);
+    this.run().softmax(this.at(x), this.at(out), rows, cols, log);
   }
 
   crossEntropy(
     logits: Storage, labels: Storage, loss: Storage, grad: Storage | null,
     rows: number, cols: number, gradScale: number,
   ): void {
-    this.k().crossEntropy(
-      this.at(logits), this.at(labels), this.at(loss), grad ? this.at(grad) : 0, rows, cols, gradScale,
-    );
+    const pointers = [this.at(logits), this.at(labels), this.at(loss), grad ? this.at(grad) : 0] as const;
+    this.run().crossEntropy(...pointers, rows, cols, gradScale);
   }
 
   dropout(x: Storage, out: Storage, length: number, args: DropoutArgs): void {
-    const { threshold, scale, seedLo, seedHi, offset } = args;
-    this.k().dropout(this.at(x), this.at(out), length, threshold, scale, seedLo, seedHi, offset);
+    this.run().dropout(this.at(x), this.at(out), length, args);
   }
 
   sgdUpdate(param: Storage, grad: Storage, velocity: Storage | null, length: number, args: SgdArgs): void {
-    this.k().sgdUpdate(
-      this.at(param), this.at(grad), velocity ? this.at(velocity) : 0, length, args.lr, args.weightDecay, args.momentum,
-    );
+    const pointers = [this.at(param), this.at(grad), velocity ? this.at(velocity) : 0] as const;
+    this.run().sgdUpdate(...pointers, length, args.lr, args.weightDecay, args.momentum);
   }
 
   adamUpdate(param: Storage, grad: Storage, m: Storage, v: Storage, length: number, args: AdamArgs): void {
     const { lr, beta1, beta2, eps, weightDecay, biasCorrection1, biasCorrection2 } = args;
-    this.k().adamUpdate(
-      this.at(param), this.at(grad), this.at(m), this.at(v), length,
-      lr, beta1, beta2, eps, weightDecay, biasCorrection1, biasCorrection2,
-    );
+    const pointers = [this.at(param), this.at(grad), this.at(m), this.at(v)] as const;
+    this.run().adamUpdate(...pointers, length, [lr, beta1, beta2, eps, weightDecay, biasCorrection1, biasCorrection2]);
   }
 
   /** Philox 4x32-10 of one counter and key, computed by the module (for known-answer tests). */
   philox(counter: readonly number[], key: readonly number[]): number[] {
-    const k = this.k();
+    const k = this.run().kernels;
     const out = this.arena.alloc(16);
     try {
       k.philox4x32_10(out, counter[0], counter[1], counter[2], counter[3], key[0], key[1]);
-      return Array.from(new Uint32Array(k.memory.buffer, out, 4));
+      return Array.from(new Uint32Array(this.memory.buffer, out, 4));
     } finally {
       this.arena.free(out, 16);
     }

@@ -16,12 +16,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/** Serves root; `headers` go with every response (e.g. COOP/COEP for a cross-origin isolated page). */
+export async function serveDirectory(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
   const base = normalize(root + sep);
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (path === '/') {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(INDEX);
+      response.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(INDEX);
       return;
     }
     const file = normalize(join(base, path));
@@ -31,7 +32,7 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       response.writeHead(404).end();
     }
