@@ -18,7 +18,7 @@ import * as gathering from './gather.js';
 import { BufferUsage, MapMode } from './gpu-flags.js';
 import { matmul } from './matmul.js';
 import { checkMatmulConfig, defaultMatmulConfig, type MatmulConfig } from './matmul-plan.js';
-import { DEFAULT_MAX_QUEUED_SUBMISSIONS, checkBackendConfig, type WebGPUBackendConfig } from './options.js';
+import { DEFAULT_MAX_QUEUED_SUBMISSIONS, checkBackendConfig, checkDevice, type WebGPUBackendConfig } from './options.js';
 import * as optim from './optim.js';
 import { PipelineCache } from './pipeline-cache.js';
 import * as rows from './rows.js';
@@ -50,6 +50,7 @@ export class WebGPUBackend implements Backend {
   private readbacks = 0;
 
   constructor(device: GPUDevice, config: WebGPUBackendConfig = {}) {
+    checkDevice('WebGPUBackend', device);
     checkBackendConfig('WebGPUBackend', config);
     this.device = device;
     this.ownsDevice = config.ownsDevice ?? false;
