@@ -172,6 +172,12 @@ describe('op table references, at points with known values', () => {
       cpu.binary(op as BinaryOp, a, b, out, layout, 0, 0);
       expectF32(get(cpu, out), values, 1, op);
     }
+    // NaN on the left: maximum and minimum propagate it from either side, as torch.maximum does.
+    const nanFirst = put(cpu, [NaN, 1]), two = put(cpu, [2, NaN]), pair = cpu.alloc(2);
+    for (const op of ['maximum', 'minimum'] as const) {
+      cpu.binary(op, nanFirst, two, pair, { shape: [2], strides: [[1], [1]] }, 0, 0);
+      expect(get(cpu, pair)).toEqual([NaN, NaN]);
+    }
     const zero = put(cpu, [0, 3, NaN]);
     cpu.binary('whereTrue', zero, a, out, { shape: [3], strides: [[1], [1]] }, 0, 0);
     expectF32(get(cpu, out).slice(0, 3), [0, 2, 3], 0, 'whereTrue with a NaN condition (true, as != 0)');
@@ -232,14 +238,14 @@ describe('reductions and index kernels', () => {
   });
 
   test('gather and scatter-add along the middle axis, bad indices NaN (gather) or skipped (scatter)', () => {
-    // x [1, 3, 2]; index [1, 4, 2] shared by both inner positions (stride 0).
-    const xs = put(cpu, [10, 11, 20, 21, 30, 31]), index = put(cpu, [2, 0, 1.5, -1]), out = cpu.alloc(8);
-    const args = { outer: 1, length: 3, inner: 2, count: 4, indexStrides: [0, 1, 0] as [number, number, number] };
+    // x [1, 3, 2]; index [1, 5, 2] shared by both inner positions (stride 0).
+    const xs = put(cpu, [10, 11, 20, 21, 30, 31]), index = put(cpu, [2, 0, 1.5, -1, 3]), out = cpu.alloc(10);
+    const args = { outer: 1, length: 3, inner: 2, count: 5, indexStrides: [0, 1, 0] as [number, number, number] };
     cpu.gather(xs, index, out, args);
-    expect(get(cpu, out)).toEqual([30, 31, 10, 11, NaN, NaN, NaN, NaN]);
-    const src = put(cpu, [1, 2, 3, 4, 5, 6, 7, 8]), target = put(cpu, [0, 0, 0, 0, 100, 100]);
+    expect(get(cpu, out)).toEqual([30, 31, 10, 11, NaN, NaN, NaN, NaN, NaN, NaN]);
+    const src = put(cpu, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), target = put(cpu, [0, 0, 0, 0, 100, 100, 7, 7]);
     cpu.scatterAdd(src, index, target, args);
-    expect(get(cpu, target)).toEqual([3, 4, 0, 0, 101, 102]);
+    expect(get(cpu, target)).toEqual([3, 4, 0, 0, 101, 102, 7, 7]);
   });
 });
 
