@@ -47,11 +47,23 @@ function stepsFor(file) {
   throw new Error(`no build steps known for ${file}`);
 }
 
+class Interrupted extends Error {}
+
+/**
+ * Runs a command to completion. A timeout kills it with SIGKILL; any other signal that ends it is the
+ * user's Ctrl-C (it reaches the whole process group), which ends the run rather than judging a mutant.
+ */
 function run(command, commandArgs, timeoutSeconds) {
   const started = performance.now();
-  const result = spawnSync(command, commandArgs, { cwd: root, env, encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 1 << 28 });
+  const result = spawnSync(command, commandArgs, {
+    cwd: root, env, encoding: 'utf8', timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 28,
+  });
+  if (result.signal && result.signal !== 'SIGKILL') throw new Interrupted(`${command} ended by ${result.signal}`);
   return { ...result, seconds: (performance.now() - started) / 1000, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
+
+/** Lets a pending signal handler run between steps. */
+const yieldToSignals = () => new Promise((resolve) => setImmediate(resolve));
 
 function build(steps) {
   for (const step of steps) {
@@ -139,12 +151,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.exit(130);
   });
 }
-process.on('uncaughtException', (error) => {
-  restore();
-  rebuildRestored();
-  console.error(error);
-  process.exit(1);
-});
 
 function pad(text, width) {
   return String(text).padEnd(width);
@@ -178,6 +184,7 @@ async function main() {
 
   const results = [];
   for (const m of mutations) {
+    await yieldToSignals();
     const mutant = mutate(m);
     pendingRestore = mutant;
     writeFileSync(mutant.path, mutant.text);
@@ -195,6 +202,7 @@ async function main() {
       by = tested.passed ? `${tested.counts}` : tested.timedOut ? 'timed out' : tested.failing ?? tested.counts ?? '';
     }
     restore();
+    await yieldToSignals();
     const seconds = (performance.now() - t0) / 1000;
     results.push({ ...m, outcome, by, seconds });
     console.log(`${pad(outcome, 9)} ${pad(m.id, 28)} ${pad(m.file, 34)} ${seconds.toFixed(0).padStart(4)} s  ${by.slice(0, 140)}`);
@@ -213,8 +221,10 @@ async function main() {
 }
 
 main().catch((error) => {
+  const interrupted = error instanceof Interrupted;
+  console.log(interrupted ? `\ninterrupted (${error.message}): restoring ${pendingRestore?.path ?? 'nothing'}` : '');
   restore();
   rebuildRestored();
-  console.error(error);
-  process.exit(1);
+  if (!interrupted) console.error(error);
+  process.exit(interrupted ? 130 : 1);
 });
