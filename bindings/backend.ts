@@ -111,6 +111,10 @@ export interface MemoryStats {
   readonly liveBytes: number;
   /** Bytes the backend holds from its host (wasm heap, GPU buffer pool), live or cached. */
   readonly reservedBytes: number;
+  /** Backends with an asynchronous queue (WebGPU): command batches submitted and not yet finished. */
+  readonly queuedSubmissions?: number;
+  /** Backends with an asynchronous queue: bytes uploaded for work not yet finished. */
+  readonly queuedBytes?: number;
 }
 
 /** What every backend implements. */
@@ -127,6 +131,11 @@ export interface Primitives {
   /** Synchronous read, on backends that can (cpu, wasm). */
   readSync?(storage: Storage, into?: Float32Array): Float32Array;
   memoryStats(): MemoryStats;
+  /**
+   * On backends with an asynchronous queue (WebGPU): resolves once the queued work is within the
+   * backend's bound. A loop that never reads back awaits it once per step (fit() does).
+   */
+  throttle?(): Promise<void>;
   dispose(): void;
 
   fill(out: Storage, value: number, length: number): void;

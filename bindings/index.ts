@@ -17,7 +17,7 @@ export { Optimizer, SGD, Adam, Adagrad, RMSprop } from './optim/index.js';
 export { Random, manualSeed } from './init/index.js';
 export { WasmBackend, createWasmBackend, type WasmBackendOptions, type WasmVariant } from './wasm/wasm-backend.js';
 export {
-  createWebGPUBackend, WebGPUBackend, DIRECT_MATMUL, TILED_MATMUL,
+  createWebGPUBackend, WebGPUBackend, DIRECT_MATMUL, TILED_MATMUL, DEFAULT_MAX_QUEUED_SUBMISSIONS,
   type WebGPUBackendOptions, type PoolStats, type RawKernel, type MatmulConfig,
 } from './webgpu/index.js';
 export * as data from './data/index.js';

@@ -1,4 +1,6 @@
 /** What every example shares: its options, a backend, printing, running as a script. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../bindings/backend.js';
@@ -17,6 +19,21 @@ export interface ExampleOptions {
   limit?: number;
   /** Directory of the data cache. */
   cacheDir?: string;
+  /** A directory of input files (the Kaggle example's train.csv and test.csv). */
+  dataDir?: string;
+  /** Where the example writes its figures (SVG); default `figures` in the working directory; null: none. */
+  figuresDir?: string | null;
+}
+
+/** Writes one figure as `<figuresDir>/<name>.svg` and logs where; returns the path (null when figures are off). */
+export function saveFigure(options: ExampleOptions, name: string, svg: string): string | null {
+  const dir = options.figuresDir === undefined ? 'figures' : options.figuresDir;
+  if (dir === null) return null;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.svg`);
+  writeFileSync(file, svg);
+  logger(options)(`figure: ${file}`);
+  return file;
 }
 
 /** Runs fn with options.backend, or with a wasm backend it creates and disposes. */
@@ -39,7 +56,7 @@ export const percent = (v: number | null) => (v === null ? '-' : `${(100 * v).to
 
 /**
  * When the module is the script node was started with: parses --epochs, --limit, --seed,
- * --backend cpu|wasm and --cache-dir, runs main, and exits 2 on bad arguments, 1 on failure.
+ * --backend cpu|wasm, --cache-dir, --figures and --data, runs main, and exits 2 on bad arguments, 1 on failure.
  */
 export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) => Promise<unknown>): void {
   if (!process.argv[1] || pathToFileURL(process.argv[1]).href !== moduleUrl) return;
@@ -48,7 +65,8 @@ export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) =
     const { values } = parseArgs({
       options: {
         epochs: { type: 'string' }, limit: { type: 'string' }, seed: { type: 'string' },
-        backend: { type: 'string' }, 'cache-dir': { type: 'string' },
+        backend: { type: 'string' }, 'cache-dir': { type: 'string' }, figures: { type: 'string' },
+        data: { type: 'string' },
       },
       strict: true,
     });
@@ -62,10 +80,10 @@ export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) =
       throw new Error(`--backend must be cpu or wasm, got '${values.backend}'`);
     options = {
       epochs: int('epochs', values.epochs, 1), limit: int('limit', values.limit, 1), seed: int('seed', values.seed, 0),
-      cacheDir: values['cache-dir'], backendName: values.backend,
+      cacheDir: values['cache-dir'], figuresDir: values.figures, dataDir: values.data, backendName: values.backend,
     };
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: node ${process.argv[1]} [--epochs N] [--limit N] [--seed N] [--backend cpu|wasm] [--cache-dir DIR]`);
+    console.error(`${(error as Error).message}\nusage: node ${process.argv[1]} [--epochs N] [--limit N] [--seed N] [--backend cpu|wasm] [--cache-dir DIR] [--figures DIR] [--data DIR]`);
     process.exitCode = 2;
     return;
   }

@@ -2,10 +2,22 @@ import type {
   AdamArgs, ArgReduceOp, AxisLayout, Backend, BinaryOp, BroadcastLayout, DropoutArgs, GatherArgs, MatmulArgs,
   MemoryStats, ReduceOp, SgdArgs, Storage, StridedLayout, UnaryOp,
 } from '../backend.js';
-import { DisposedError } from '../errors.js';
+import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../errors.js';
 import { BINARY_ROWS, REDUCE_ROWS, UNARY_ROWS } from '../op-table/index.js';
+import { integer, options as checkOptions } from '../validate.js';
 import { dropoutWord } from './philox.js';
 import { forEachIndex, indexAt } from './walk.js';
+
+/** Most bytes one cpu storage may hold unless the backend is told otherwise: 4 GiB, what wasm32 addresses. */
+export const CPU_MAX_STORAGE_BYTES = 2 ** 32;
+
+export interface CpuBackendOptions {
+  /**
+   * Most bytes of one storage (default CPU_MAX_STORAGE_BYTES). A typed array is zero-filled lazily, so
+   * without a bound a huge allocation would succeed and exhaust the host's memory only when touched.
+   */
+  maxStorageBytes?: number;
+}
 
 class CpuStorage implements Storage {
   constructor(readonly data: Float32Array) {}
@@ -21,8 +33,14 @@ class CpuStorage implements Storage {
  */
 export class CpuBackend implements Backend {
   readonly name = 'cpu';
+  readonly maxStorageBytes: number;
   private live = new Set<CpuStorage>();
   private isDisposed = false;
+
+  constructor(options: CpuBackendOptions = {}) {
+    const { maxStorageBytes = CPU_MAX_STORAGE_BYTES } = checkOptions('CpuBackend', options, ['maxStorageBytes']);
+    this.maxStorageBytes = integer('CpuBackend', 'maxStorageBytes', maxStorageBytes, { min: 0 });
+  }
 
   get disposed(): boolean {
     return this.isDisposed;
@@ -34,12 +52,25 @@ export class CpuBackend implements Backend {
 
   private d(s: Storage): Float32Array {
     this.check();
-    return (s as CpuStorage).data;
+    if (!(s instanceof CpuStorage)) throw new BackendError('cpu: the storage belongs to another backend');
+    return s.data;
   }
 
   alloc(length: number): Storage {
     this.check();
-    const s = new CpuStorage(new Float32Array(length));
+    if (!Number.isSafeInteger(length) || length < 0)
+      throw new ValueError(`cpu: a storage length must be a non-negative integer, got ${length}`);
+    if (length * 4 > this.maxStorageBytes)
+      throw new ResourceLimitError(
+        `cpu: cannot allocate ${length} f32 (${length * 4} bytes): over the ${this.maxStorageBytes} bytes a cpu storage may hold`,
+      );
+    let data: Float32Array;
+    try {
+      data = new Float32Array(length);
+    } catch (error) {
+      throw new ResourceLimitError(`cpu: cannot allocate ${length} f32 (${length * 4} bytes): ${(error as Error).message}`);
+    }
+    const s = new CpuStorage(data);
     this.live.add(s);
     return s;
   }

@@ -7,12 +7,15 @@ import type { Backend } from '../backend.js';
 import { ValueError } from '../errors.js';
 import { shapeSize } from '../shape.js';
 import { Tensor, tensor } from '../tensor.js';
-import { gather, targetsAsFloat32, type Dataset, type TargetArray } from './dataset.js';
+import { checkDataset, gather, targetsAsFloat32, type Dataset, type TargetArray } from './dataset.js';
 import { RandomStream } from '../random.js';
-import { seed as checkSeed } from '../validate.js';
+import { boolean, describe, integer, options as checkOptions, seed as checkSeed } from '../validate.js';
+
+const LOADER_OPTIONS = ['batchSize', 'shuffle', 'seed', 'dropLast', 'reuseBuffers'] as const;
 
 export interface DataLoaderOptions {
-  batchSize: number;
+  /** Examples per batch (default 1, as in PyTorch). */
+  batchSize?: number;
   /** Visit examples in a new seeded random order each epoch (default true). */
   shuffle?: boolean;
   seed?: number;
@@ -51,14 +54,15 @@ export interface TensorBatch<Y extends TargetArray = TargetArray> extends HostBa
  * permutation from the Philox stream (seed, epoch).
  */
 export function epochPermutation(length: number, seed: number, epoch: number): Uint32Array {
-  if (!Number.isInteger(length) || length < 0) throw new ValueError(`length must be a non-negative integer, got ${length}`);
-  checkEpoch(epoch);
+  // Uint32Array indices: at most 2^32 examples.
+  integer('epochPermutation', 'length', length, { min: 0, max: 2 ** 32 });
+  checkSeed('epochPermutation', seed);
+  checkEpoch('epochPermutation', epoch);
   return new RandomStream(seed, epoch).permutation(length);
 }
 
-function checkEpoch(epoch: number): void {
-  if (!Number.isInteger(epoch) || epoch < 0 || epoch > 0xffffffff)
-    throw new ValueError(`epoch must be an integer in [0, 2^32), got ${epoch}`);
+function checkEpoch(fn: string, epoch: number): void {
+  integer(fn, 'epoch', epoch, { min: 0, max: 0xffffffff });
 }
 
 export class DataLoader<Y extends TargetArray = TargetArray> {
@@ -68,16 +72,16 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
   readonly dropLast: boolean;
   readonly reuseBuffers: boolean;
 
-  constructor(readonly data: Dataset<Y>, options: DataLoaderOptions) {
-    const { batchSize, shuffle = true, seed = 0, dropLast = false, reuseBuffers = false } = options;
-    if (!Number.isInteger(batchSize) || batchSize < 1)
-      throw new ValueError(`DataLoader: batchSize must be a positive integer, got ${String(batchSize)}`);
-    checkSeed('DataLoader', seed);
-    this.batchSize = batchSize;
-    this.shuffle = shuffle;
-    this.seed = seed;
-    this.dropLast = dropLast;
-    this.reuseBuffers = reuseBuffers;
+  /** Batches over `data`; every option has a default (batchSize 1, shuffled, seed 0, last batch kept). */
+  constructor(readonly data: Dataset<Y>, options: DataLoaderOptions = {}) {
+    checkDataset('DataLoader', data);
+    const { batchSize = 1, shuffle = true, seed = 0, dropLast = false, reuseBuffers = false } =
+      checkOptions('DataLoader', options, LOADER_OPTIONS);
+    this.batchSize = integer('DataLoader', 'batchSize', batchSize, { min: 1 });
+    this.shuffle = boolean('DataLoader', 'shuffle', shuffle);
+    this.seed = checkSeed('DataLoader', seed);
+    this.dropLast = boolean('DataLoader', 'dropLast', dropLast);
+    this.reuseBuffers = boolean('DataLoader', 'reuseBuffers', reuseBuffers);
   }
 
   /** Batches per epoch. */
@@ -93,7 +97,7 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
 
   /** The example indices epoch `epoch` visits, in order (batch i is order[i*batchSize …]). */
   order(epoch: number): Uint32Array {
-    checkEpoch(epoch);
+    checkEpoch('DataLoader.order', epoch);
     if (this.shuffle) return epochPermutation(this.data.length, this.seed, epoch);
     return Uint32Array.from({ length: this.data.length }, (_, i) => i);
   }
@@ -149,6 +153,7 @@ export class DataLoader<Y extends TargetArray = TargetArray> {
 
 /** Every epoch's visiting order for `epochs` epochs: what a replay in another framework needs. */
 export function batchOrders(loader: DataLoader, epochs: number): Uint32Array[] {
-  if (!Number.isInteger(epochs) || epochs < 0) throw new ValueError(`epochs must be a non-negative integer, got ${epochs}`);
+  if (!(loader instanceof DataLoader)) throw new ValueError(`batchOrders: loader must be a DataLoader, got ${describe(loader)}`);
+  integer('batchOrders', 'epochs', epochs, { min: 0 });
   return Array.from({ length: epochs }, (_, epoch) => loader.order(epoch));
 }

@@ -176,6 +176,8 @@ export async function fit(model: Model, options: FitOptions): Promise<FitResult>
           optimizer.step();
           noGrad(() => totals.add(loss, output, batch));
         });
+        // Backpressure: without a readback nothing else stops the host queuing steps faster than the device runs them.
+        if (backend.throttle) await backend.throttle();
         step++;
         if (bar && metricsEvery > 0 && step % metricsEvery === 0)
           running = ` loss ${(await totals.read()).loss.toFixed(4)}`;

@@ -7,6 +7,7 @@
 import { ValueError } from '../errors.js';
 import { BindGroupCache } from './bind-group-cache.js';
 import { BufferUsage } from './gpu-flags.js';
+import { SubmittedWork } from './submitted-work.js';
 
 const MAX_PARAM_BYTES = 256;
 const BIND_GROUP_CACHE_CAPACITY = 4096;
@@ -23,10 +24,13 @@ export class CommandRecorder {
   private readonly touched = new Set<GPUBuffer>();
   private readonly destroyAfterSubmit: GPUBuffer[] = [];
   readonly bindGroups: BindGroupCache;
+  /** Submitted batches the device has not finished. */
+  readonly work: SubmittedWork;
   submits = 0;
   dispatches = 0;
 
   constructor(private readonly device: GPUDevice, readonly batchLimit: number) {
+    this.work = new SubmittedWork(device.queue);
     this.slotBytes = Math.max(MAX_PARAM_BYTES, device.limits.minUniformBufferOffsetAlignment);
     this.staging = new Uint8Array(this.slotBytes * batchLimit);
     this.bindGroups = new BindGroupCache(device, BIND_GROUP_CACHE_CAPACITY);
@@ -99,10 +103,13 @@ export class CommandRecorder {
   flush(): void {
     if (this.encoder) {
       this.endPass();
-      if (this.slotsUsed > 0)
+      if (this.slotsUsed > 0) {
         this.device.queue.writeBuffer(this.uniformBuffer, 0, this.staging, 0, this.slotsUsed * this.slotBytes);
+        this.work.uploaded(this.slotsUsed * this.slotBytes);
+      }
       this.device.queue.submit([this.encoder.finish()]);
       this.submits++;
+      this.work.submittedBatch();
     }
     this.encoder = null;
     this.slotsUsed = 0;
@@ -113,6 +120,7 @@ export class CommandRecorder {
 
   /** Drops pending work and frees the uniform buffer. */
   destroy(): void {
+    this.work.clear();
     this.pass = null;
     this.encoder = null;
     this.touched.clear();

@@ -13,6 +13,10 @@ export interface KernelContext {
   readonly matmulConfig: MatmulConfig;
 }
 
+export function largestPowerOfTwo(limit: number): number {
+  return 2 ** Math.floor(Math.log2(Math.max(1, limit)));
+}
+
 /** Runs `dispatch` once per index of the leading dimensions beyond `maxRank`, with the element offsets of each. */
 export function forEachLeadingIndex(
   shape: readonly number[], strides: readonly (readonly number[])[], maxRank: number,

@@ -2,6 +2,7 @@
 // The published .d.ts files name GPUDevice, GPUBuffer, ...: this brings their declarations with them.
 /// <reference types="@webgpu/types" preserve="true" />
 import { BackendError } from '../errors.js';
+import { BufferUsage, MapMode } from './gpu-flags.js';
 
 export interface DeviceOptions {
   /** A device the caller owns: the backend uses it and never destroys it. */
@@ -116,9 +117,31 @@ async function findGpu(options: DeviceOptions): Promise<GPU> {
   throw new BackendError(webgpuUnavailableMessage('no-navigator-gpu', runtime, isSecureContext()));
 }
 
+/**
+ * Throws BackendError when the caller's device was destroyed or lost. Its `lost` promise settles only
+ * after a later task, so a 4-byte mapAsync, which a lost device rejects, settles the question now.
+ */
+async function checkCallerDevice(device: GPUDevice): Promise<void> {
+  let probe: GPUBuffer | null = null;
+  try {
+    probe = device.createBuffer({ label: 'webgrad device probe', size: 4, usage: BufferUsage.MAP_READ });
+    await probe.mapAsync(MapMode.READ);
+  } catch (error) {
+    throw new BackendError(
+      `createWebGPUBackend: options.device is destroyed or lost (${(error as Error).message || (error as Error).name}); ` +
+        'pass a live GPUDevice',
+    );
+  } finally {
+    probe?.destroy();
+  }
+}
+
 /** The caller's device, or a new one from the best adapter found (see DeviceOptions). */
 export async function acquireDevice(options: DeviceOptions): Promise<AcquiredDevice> {
-  if (options.device) return { device: options.device, ownsDevice: false, adapterDescription: 'caller device' };
+  if (options.device) {
+    await checkCallerDevice(options.device);
+    return { device: options.device, ownsDevice: false, adapterDescription: 'caller device' };
+  }
   const gpu = await findGpu(options);
   const adapter = await gpu.requestAdapter(
     options.powerPreference ? { powerPreference: options.powerPreference } : undefined,

@@ -9,7 +9,7 @@ import type {
 import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../errors.js';
 import { BufferPool, type PoolStats } from './buffer-pool.js';
 import { CommandRecorder } from './command-recorder.js';
-import type { KernelContext, RowStrategy } from './context.js';
+import { largestPowerOfTwo, type KernelContext, type RowStrategy } from './context.js';
 import { Dispatcher } from './dispatcher.js';
 import * as elementwise from './elementwise.js';
 import { runKernel, type RawKernel } from './embedding.js';
@@ -18,7 +18,7 @@ import * as gathering from './gather.js';
 import { BufferUsage, MapMode } from './gpu-flags.js';
 import { matmul } from './matmul.js';
 import { checkMatmulConfig, defaultMatmulConfig, type MatmulConfig } from './matmul-plan.js';
-import { oneOf } from '../validate.js';
+import { DEFAULT_MAX_QUEUED_SUBMISSIONS, checkBackendConfig, checkDevice, type WebGPUBackendConfig } from './options.js';
 import * as optim from './optim.js';
 import { PipelineCache } from './pipeline-cache.js';
 import * as rows from './rows.js';
@@ -27,27 +27,7 @@ import { GPUStorage } from './storage.js';
 export { GPUStorage } from './storage.js';
 export type { RawKernel } from './embedding.js';
 export type { RowStrategy } from './context.js';
-
-export interface WebGPUBackendConfig {
-  /** The backend destroys the device on dispose() only when it created it. */
-  ownsDevice?: boolean;
-  /** Most bytes of idle buffers the pool keeps (default 256 MiB). */
-  poolCapBytes?: number;
-  /** Most dispatches per submitted batch (default 256). */
-  batchLimit?: number;
-  adapterDescription?: string;
-  /** The matmul kernel and its tiles; by default chosen from the adapter (see matmul-plan.ts). */
-  matmul?: MatmulConfig;
-  /**
-   * Row kernels (softmax, cross-entropy, argmax, row reductions): one workgroup per row with tree
-   * reductions, or one invocation per row ('serial'). By default 'serial' on CPU-emulated adapters.
-   */
-  rows?: RowStrategy;
-}
-
-function largestPowerOfTwo(limit: number): number {
-  return 2 ** Math.floor(Math.log2(Math.max(1, limit)));
-}
+export type { WebGPUBackendConfig } from './options.js';
 
 export class WebGPUBackend implements Backend {
   readonly name = 'webgpu';
@@ -55,6 +35,8 @@ export class WebGPUBackend implements Backend {
   readonly adapterDescription: string;
   readonly matmulConfig: MatmulConfig;
   readonly rowStrategy: RowStrategy;
+  /** throttle() waits while more command batches than this are queued on the device. */
+  readonly maxQueuedSubmissions: number;
   private readonly ownsDevice: boolean;
   private readonly pool: BufferPool;
   private readonly recorder: CommandRecorder;
@@ -68,6 +50,8 @@ export class WebGPUBackend implements Backend {
   private readbacks = 0;
 
   constructor(device: GPUDevice, config: WebGPUBackendConfig = {}) {
+    checkDevice('WebGPUBackend', device);
+    checkBackendConfig('WebGPUBackend', config);
     this.device = device;
     this.ownsDevice = config.ownsDevice ?? false;
     this.adapterDescription = config.adapterDescription ?? 'caller device';
@@ -75,11 +59,9 @@ export class WebGPUBackend implements Backend {
     const emulated = isEmulatedAdapter(device, this.adapterDescription);
     this.matmulConfig = config.matmul ?? defaultMatmulConfig(emulated, limits);
     checkMatmulConfig(this.matmulConfig, limits);
-    this.rowStrategy = oneOf('WebGPUBackend', 'rows', config.rows ?? (emulated ? 'serial' : 'workgroup'), ['serial', 'workgroup']);
-    const batchLimit = config.batchLimit ?? 256;
-    if (!Number.isInteger(batchLimit) || batchLimit < 1)
-      throw new ValueError(`batchLimit must be a positive integer, got ${String(batchLimit)}`);
-    this.recorder = new CommandRecorder(device, batchLimit);
+    this.rowStrategy = config.rows ?? (emulated ? 'serial' : 'workgroup');
+    this.maxQueuedSubmissions = config.maxQueuedSubmissions ?? DEFAULT_MAX_QUEUED_SUBMISSIONS;
+    this.recorder = new CommandRecorder(device, config.batchLimit ?? 256);
     const maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.pool = new BufferPool(device, config.poolCapBytes ?? 256 * 2 ** 20, maxBindingBytes, (buffer) =>
       this.recorder.destroyWhenIdle(buffer),
@@ -204,6 +186,7 @@ export class WebGPUBackend implements Backend {
     if (count === 0) return;
     if (this.recorder.uses(buffer)) this.recorder.flush();
     this.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, count * 4);
+    this.recorder.work.uploaded(count * 4);
   }
 
   async read(storage: Storage, into?: Float32Array): Promise<Float32Array> {
@@ -252,13 +235,28 @@ export class WebGPUBackend implements Backend {
   /** Resolves when the GPU has finished everything submitted so far (no readback). */
   async synchronize(): Promise<void> {
     this.flush();
-    await this.device.queue.onSubmittedWorkDone();
+    await this.recorder.work.drainAll();
+    this.throwRecordedError();
+  }
+
+  /**
+   * Backpressure: resolves once at most maxQueuedSubmissions command batches are queued on the device.
+   * Recording never waits for the GPU, so a loop that never reads back calls this once per step (fit()
+   * does) to keep a slow device from falling ever further behind, holding ever more memory.
+   */
+  async throttle(): Promise<void> {
+    this.check();
+    await this.recorder.work.drainTo(this.maxQueuedSubmissions);
     this.throwRecordedError();
   }
 
   memoryStats(): MemoryStats {
     const { liveBuffers, liveBytes, pooledBytes } = this.poolStats();
-    return { liveStorages: liveBuffers, liveBytes, reservedBytes: liveBytes + pooledBytes };
+    const work = this.recorder.work;
+    return {
+      liveStorages: liveBuffers, liveBytes, reservedBytes: liveBytes + pooledBytes,
+      queuedSubmissions: work.outstanding, queuedBytes: work.queuedBytes,
+    };
   }
 
   dispose(): void {
