@@ -107,6 +107,14 @@ export function labelValues(fn: string, labels: unknown, rows: number, classes: 
   return values as ArrayLike<number>;
 }
 
+/** Throws ValueError naming fn and argument unless value is a backend (an object with the Backend primitives). */
+export function backendArgument<B extends { alloc: unknown }>(fn: string, argument: string, value: B): B {
+  const b = value as { alloc?: unknown; free?: unknown; write?: unknown } | null;
+  if (!b || typeof b !== 'object' || typeof b.alloc !== 'function' || typeof b.free !== 'function' || typeof b.write !== 'function')
+    throw new ValueError(`${fn}: ${argument} must be a backend (cpu, wasm or WebGPU), got ${describe(value)}`);
+  return value;
+}
+
 /** Throws BackendError unless every backend is the first one. */
 export function sameBackends(fn: string, backends: readonly { readonly name: string }[]): void {
   const first = backends[0];

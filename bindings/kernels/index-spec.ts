@@ -5,7 +5,7 @@
  * and nulls. The result is a strided view (bindings/kernels/view.ts).
  */
 import { IndexError, ValueError } from '../errors.js';
-import { formatShape } from '../shape.js';
+import { checkShape, formatShape } from '../shape.js';
 import { describe } from '../validate.js';
 import { contiguousView, selectView, sliceView, unsqueezeView, type View } from './view.js';
 
@@ -66,6 +66,7 @@ function bounds(start: number | null, stop: number | null, step: number, n: numb
 
 /** The view of a tensor of `shape` that the spec selects. */
 export function indexView(fn: string, shape: readonly number[], spec: IndexSpec): View {
+  checkShape(shape, fn);
   const list = tokens(fn, spec);
   const ellipses = list.filter((t) => t.kind === 'ellipsis').length;
   if (ellipses > 1) throw new IndexError(`${fn}: an index can only have a single ellipsis ('...')`);

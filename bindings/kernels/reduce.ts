@@ -3,7 +3,7 @@ import type { ArgReduceOp, ReduceOp } from '../backend.js';
 import { ShapeError } from '../errors.js';
 import { REDUCE_OPS } from '../op-table/index.js';
 import {
-  axisLayout, broadcastShapes, contiguousStrides, formatShape, normaliseAxes, normaliseAxis, sameShape, shapeSize,
+  axisLayout, broadcastShapes, checkShape, contiguousStrides, formatShape, normaliseAxes, normaliseAxis, sameShape, shapeSize,
   stridedLayout,
 } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -82,6 +82,7 @@ export function argmin(x: Tensor, axis?: number, keepDims = false): Tensor {
 /** x broadcast (PyTorch rules) to shape, materialised by one strided copy. */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   const backend = tensorArguments('broadcastTo', { x });
+  checkShape(shape, 'broadcastTo');
   const outShape = broadcastShapes([shape, x.shape], 'broadcastTo');
   if (!sameShape(outShape, shape))
     throw new ShapeError(`broadcastTo: ${formatShape(x.shape)} cannot be broadcast to ${formatShape(shape)}`);

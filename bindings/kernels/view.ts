@@ -3,6 +3,7 @@
  * describe before the strided-copy primitive materialises them (or writes into them).
  */
 import { ShapeError } from '../errors.js';
+import { describe } from '../validate.js';
 import { contiguousStrides, formatShape, normaliseAxis } from '../shape.js';
 
 export interface View {
@@ -21,7 +22,7 @@ export function contiguousView(shape: readonly number[]): View {
 export function permuteView(fn: string, view: View, dims: readonly number[]): View {
   const rank = view.shape.length;
   if (!Array.isArray(dims) || dims.length !== rank)
-    throw new ShapeError(`${fn}: dims must list all ${rank} axes of ${formatShape(view.shape)}, got ${formatShape(dims ?? [])}`);
+    throw new ShapeError(`${fn}: dims must list all ${rank} axes of ${formatShape(view.shape)}, got ${Array.isArray(dims) ? formatShape(dims) : describe(dims)}`);
   const axes = dims.map((d) => normaliseAxis(fn, d, rank));
   if (new Set(axes).size !== rank) throw new ShapeError(`${fn}: dims ${formatShape(dims)} repeat an axis`);
   return { shape: axes.map((a) => view.shape[a]), offset: view.offset, strides: axes.map((a) => view.strides[a]) };

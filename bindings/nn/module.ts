@@ -3,7 +3,7 @@ import type { Backend } from '../backend.js';
 import { BackendError, ShapeError, ValueError } from '../errors.js';
 import { formatShape, sameShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { boolean, describe, options as checkOptions } from '../validate.js';
+import { backendArgument, boolean, describe, options as checkOptions } from '../validate.js';
 import { Parameter } from './parameter.js';
 
 type Member = Module | Tensor;
@@ -176,8 +176,7 @@ export abstract class Module {
 }
 
 function checkBackend(backend: Backend): void {
-  if (!backend || typeof backend !== 'object' || typeof backend.alloc !== 'function')
-    throw new ValueError(`to: expected a backend, got ${describe(backend)}`);
+  backendArgument('to', 'backend', backend);
 }
 
 /** Drops p's gradient, or zeroes it in place. */

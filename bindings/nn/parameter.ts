@@ -10,8 +10,9 @@ import { boolean } from '../validate.js';
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
     tensorArgument('Parameter', 'data', data);
+    const grad = boolean('Parameter', 'requiresGrad', requiresGrad);
     super(data.backend, data.storage, data.shape, data.sharedStorage);
-    this.requiresGrad = boolean('Parameter', 'requiresGrad', requiresGrad);
+    this.requiresGrad = grad;
     this.keep();
   }
 }

@@ -1,10 +1,10 @@
 /** Making tensors: from host data, constants, ranges, identity, random draws, and like another tensor. */
 import type { Backend } from '../backend.js';
 import { CpuBackend } from '../cpu/cpu-backend.js';
-import { ShapeError, ValueError } from '../errors.js';
+import { ResourceLimitError, ShapeError, ValueError } from '../errors.js';
 import { defaultRandomSource } from '../init/random.js';
 import { checkShape, formatShape, shapeSize } from '../shape.js';
-import { anyNumber, boolean, describe, finiteNumber, integer, options as checkOptions } from '../validate.js';
+import { anyNumber, backendArgument, boolean, describe, finiteNumber, integer, options as checkOptions } from '../validate.js';
 import { flattenNested, hostValues, nestedShape } from './host.js';
 import { Tensor, type TensorOptions } from './tensor.js';
 
@@ -22,10 +22,16 @@ export function setDefaultBackend(backend: Backend): void {
 
 const OPTIONS = ['backend', 'requiresGrad'];
 
-function made(fn: string, values: Float32Array, shape: readonly number[], options: TensorOptions | undefined): Tensor {
+/**
+ * A tensor whose values `produce` computes on the host. The storage is allocated first, so that a size
+ * over the backend's limits fails (ResourceLimitError) before any host memory is spent.
+ */
+function made(fn: string, shape: readonly number[], options: TensorOptions | undefined, produce: (size: number) => Float32Array): Tensor {
   const { backend = defaultBackend(), requiresGrad = false } = checkOptions(fn, options, OPTIONS);
+  backendArgument(fn, 'options.backend', backend);
   boolean(fn, 'requiresGrad', requiresGrad);
-  const storage = backend.alloc(values.length);
+  const size = shapeSize(shape);
+  const storage = backend.alloc(size);
   let t: Tensor;
   try {
     t = new Tensor(backend, storage, shape);
@@ -33,7 +39,13 @@ function made(fn: string, values: Float32Array, shape: readonly number[], option
     backend.free(storage);
     throw error;
   }
-  if (values.length > 0) backend.write(storage, values);
+  try {
+    if (size > 0) backend.write(storage, produce(size));
+  } catch (error) {
+    t.dispose();
+    if (error instanceof RangeError) throw new ResourceLimitError(`${fn}: cannot hold ${size} values on the host (${error.message})`);
+    throw error;
+  }
   t.requiresGrad = requiresGrad;
   return t;
 }
@@ -48,19 +60,21 @@ export function tensor(data: unknown, shape?: readonly number[] | TensorOptions,
     const resolved = (shape as readonly number[] | undefined) ?? [];
     checkShape(resolved, 'tensor');
     if (shapeSize(resolved) !== 1) throw new ShapeError(`tensor: one value does not fill shape ${formatShape(resolved)}`);
-    return made('tensor', hostValues('tensor', [data]), resolved, options);
+    return made('tensor', resolved, options, () => hostValues('tensor', [data]));
   }
   if (!data || typeof data !== 'object' || typeof (data as ArrayLike<unknown>).length !== 'number')
     throw new ValueError(`tensor: data must be a number, nested arrays of numbers or a typed array, got ${describe(data)}`);
   if (shape === undefined) {
     const inferred = nestedShape('tensor', data);
-    return made('tensor', flattenNested('tensor', data, inferred), inferred, options);
+    const values = flattenNested('tensor', data, inferred);
+    return made('tensor', inferred, options, () => values);
   }
   checkShape(shape, 'tensor');
   const values = data as ArrayLike<unknown>;
   if (shapeSize(shape) !== values.length)
     throw new ShapeError(`tensor: ${values.length} values do not fill shape ${formatShape(shape)}`);
-  return made('tensor', hostValues('tensor', values), shape, options);
+  const checked = hostValues('tensor', values);
+  return made('tensor', shape, options, () => checked);
 }
 
 /** A tensor of the given shape filled with one value. */
@@ -68,6 +82,7 @@ export function full(shape: readonly number[], value: number, options?: TensorOp
   checkShape(shape, 'full');
   anyNumber('full', 'value', value);
   const { backend = defaultBackend(), requiresGrad = false } = checkOptions('full', options, OPTIONS);
+  backendArgument('full', 'options.backend', backend);
   const t = empty(shape, backend);
   if (t.size > 0) backend.fill(t.storage, value, t.size);
   t.requiresGrad = boolean('full', 'requiresGrad', requiresGrad);
@@ -85,6 +100,7 @@ export function ones(shape: readonly number[], options?: TensorOptions): Tensor 
 /** An uninitialised tensor for a kernel to write into. */
 export function empty(shape: readonly number[], backend: Backend = defaultBackend()): Tensor {
   checkShape(shape, 'empty');
+  backendArgument('empty', 'backend', backend);
   const storage = backend.alloc(shapeSize(shape));
   try {
     return new Tensor(backend, storage, shape);
@@ -95,21 +111,21 @@ export function empty(shape: readonly number[], backend: Backend = defaultBacken
 }
 
 /** Options for a tensor made like `like`: its backend unless given. */
-function likeOptions(like: Tensor, options: TensorOptions | undefined): TensorOptions {
-  if (!(like instanceof Tensor)) throw new ValueError(`expected a Tensor to make a tensor like, got ${describe(like)}`);
-  return { backend: like.backend, ...checkOptions('like', options, OPTIONS) };
+function likeOptions(fn: string, like: Tensor, options: TensorOptions | undefined): TensorOptions {
+  if (!(like instanceof Tensor)) throw new ValueError(`${fn}: input must be a Tensor, got ${describe(like)}`);
+  return { backend: like.backend, ...checkOptions(fn, options, OPTIONS) };
 }
 
 export function zerosLike(like: Tensor, options?: TensorOptions): Tensor {
-  return full(like.shape, 0, likeOptions(like, options));
+  return full(like?.shape, 0, likeOptions('zerosLike', like, options));
 }
 
 export function onesLike(like: Tensor, options?: TensorOptions): Tensor {
-  return full(like.shape, 1, likeOptions(like, options));
+  return full(like?.shape, 1, likeOptions('onesLike', like, options));
 }
 
 export function fullLike(like: Tensor, value: number, options?: TensorOptions): Tensor {
-  return full(like.shape, value, likeOptions(like, options));
+  return full(like?.shape, value, likeOptions('fullLike', like, options));
 }
 
 /**
@@ -123,7 +139,7 @@ export function arange(start: number, end?: number | TensorOptions, step?: numbe
   if (step === 0) throw new ValueError('arange: step must not be 0');
   const count = Math.max(0, Math.ceil((end - start) / step));
   if (!Number.isSafeInteger(count)) throw new ValueError(`arange: ${count} values are too many`);
-  return made('arange', Float32Array.from({ length: count }, (_, i) => start + i * step), [count], options);
+  return made('arange', [count], options, (n) => Float32Array.from({ length: n }, (_, i) => start + i * step));
 }
 
 /** steps values evenly spaced from start to end, both included (torch.linspace). */
@@ -133,26 +149,31 @@ export function linspace(start: number, end: number, steps: number, options?: Te
   integer('linspace', 'steps', steps, { min: 0 });
   const delta = steps > 1 ? (end - start) / (steps - 1) : 0;
   // The second half counts back from end, as PyTorch does, so that the last value is end exactly.
-  const values = Float32Array.from({ length: steps }, (_, i) => (i < steps / 2 ? start + i * delta : end - (steps - 1 - i) * delta));
-  return made('linspace', values, [steps], options);
+  return made('linspace', [steps], options, (n) =>
+    Float32Array.from({ length: n }, (_, i) => (i < n / 2 ? start + i * delta : end - (n - 1 - i) * delta)));
 }
 
 /** The n×m identity matrix (m defaults to n). */
 export function eye(n: number, m?: number | TensorOptions, options?: TensorOptions): Tensor {
-  if (typeof m !== 'number') return eye(n, n, m);
   integer('eye', 'n', n, { min: 0 });
+  if (m === undefined || (typeof m === 'object' && m !== null)) return eye(n, n, m);
   integer('eye', 'm', m, { min: 0 });
-  const values = new Float32Array(n * m);
-  for (let i = 0; i < Math.min(n, m); i++) values[i * m + i] = 1;
-  return made('eye', values, [n, m], options);
+  checkShape([n, m], 'eye');
+  return made('eye', [n, m], options, (size) => {
+    const values = new Float32Array(size);
+    for (let i = 0; i < Math.min(n, m); i++) values[i * m + i] = 1;
+    return values;
+  });
 }
 
 /** Values drawn on the host from the default random source (manualSeed reseeds it), then uploaded. */
 function drawn(fn: string, shape: readonly number[], draw: () => number, options: TensorOptions | undefined): Tensor {
   checkShape(shape, fn);
-  const values = new Float32Array(shapeSize(shape));
-  for (let i = 0; i < values.length; i++) values[i] = draw();
-  return made(fn, values, shape, options);
+  return made(fn, shape, options, (size) => {
+    const values = new Float32Array(size);
+    for (let i = 0; i < size; i++) values[i] = draw();
+    return values;
+  });
 }
 
 /** U[0, 1) samples (torch.rand). */
@@ -185,9 +206,9 @@ export function randint(low: number, high: number, shape: readonly number[], opt
 }
 
 export function randnLike(like: Tensor, options?: TensorOptions): Tensor {
-  return randn(like.shape, likeOptions(like, options));
+  return randn(like?.shape, likeOptions('randnLike', like, options));
 }
 
 export function randLike(like: Tensor, options?: TensorOptions): Tensor {
-  return rand(like.shape, likeOptions(like, options));
+  return rand(like?.shape, likeOptions('randLike', like, options));
 }

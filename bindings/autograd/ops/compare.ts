@@ -4,14 +4,17 @@
  */
 import type { BinaryOp } from '../../backend.js';
 import * as k from '../../kernels/index.js';
-import { Tensor, zeros } from '../../tensor.js';
+import { Tensor, tidy, zeros } from '../../tensor.js';
 import { describe, numberNotNaN } from '../../validate.js';
 import { ValueError } from '../../errors.js';
 import { defineOp } from '../graph.js';
 import { scalarLike, type Operand } from './elementwise.js';
 import { applyUnary } from './unary.js';
 
-/** Both operands as tensors: a number becomes a rank-0 tensor on the other's backend. */
+/**
+ * Both operands as tensors: a number becomes a rank-0 tensor on the other's backend. Call it inside
+ * tidy() so that this temporary is freed with the call (an op saves its own alias of it).
+ */
 function tensors(fn: string, a: Operand, b: Operand): [Tensor, Tensor] {
   if (a instanceof Tensor && b instanceof Tensor) return [a, b];
   if (a instanceof Tensor && typeof b === 'number') return [a, scalarLike(b, a)];
@@ -41,11 +44,11 @@ const maximumOp = extremeOp('maximum'), minimumOp = extremeOp('minimum');
 
 /** The larger of a and b elementwise, NaN if either is (PyTorch's maximum). */
 export function maximum(a: Operand, b: Operand): Tensor {
-  return maximumOp(tensors('maximum', a, b), undefined);
+  return tidy(() => maximumOp(tensors('maximum', a, b), undefined));
 }
 
 export function minimum(a: Operand, b: Operand): Tensor {
-  return minimumOp(tensors('minimum', a, b), undefined);
+  return tidy(() => minimumOp(tensors('minimum', a, b), undefined));
 }
 
 const whereOp = defineOp({
@@ -68,14 +71,18 @@ const whereOp = defineOp({
 /** a where cond is non-zero, else b; the three broadcast together; a or b may be a number (PyTorch's where). */
 export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   k.tensorArgument('where', 'cond', cond);
-  const [x, y] = [a, b].map((v) => (typeof v === 'number' ? scalarLike(v, cond) : v)) as [Tensor, Tensor];
-  return whereOp([cond, x, y], undefined);
+  return tidy(() => {
+    const [x, y] = [a, b].map((v) => (typeof v === 'number' ? scalarLike(v, cond) : v)) as [Tensor, Tensor];
+    return whereOp([cond, x, y], undefined);
+  });
 }
 
 /** A comparison as a 0/1 tensor; it has no gradient. */
 function compare(op: BinaryOp, a: Operand, b: Operand): Tensor {
-  const [x, y] = tensors(op, a, b);
-  return k.binary(op, x, y);
+  return tidy(() => {
+    const [x, y] = tensors(op, a, b);
+    return k.binary(op, x, y);
+  });
 }
 
 export const eq = (a: Operand, b: Operand): Tensor => compare('eq', a, b);

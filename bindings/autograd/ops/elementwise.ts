@@ -135,7 +135,7 @@ export function neg(x: Tensor): Tensor {
 export function pow(x: Operand, exponent: Operand): Tensor {
   operands('pow', x, exponent);
   if (typeof exponent === 'number') return applyUnary('pow', x as Tensor, scalar('pow', exponent));
-  return powOp([typeof x === 'number' ? scalarLike(x, exponent) : x, exponent], undefined);
+  return tidy(() => powOp([typeof x === 'number' ? scalarLike(x, exponent as Tensor) : x, exponent as Tensor], undefined));
 }
 
 export function square(x: Tensor): Tensor {

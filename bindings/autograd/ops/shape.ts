@@ -1,7 +1,7 @@
 /** Shape ops: reshape, squeeze and unsqueeze, permute and transpose, expand, flip, cat, stack, split, chunk. */
 import { ShapeError, ValueError } from '../../errors.js';
 import * as k from '../../kernels/index.js';
-import { formatShape, normaliseAxes, normaliseAxis, resolveShape, shapeSize } from '../../shape.js';
+import { checkShape, formatShape, normaliseAxes, normaliseAxis, resolveShape, shapeSize } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
 import { describe, integer } from '../../validate.js';
 import { defineOp } from '../graph.js';
@@ -88,6 +88,7 @@ const broadcastOp = defineOp<readonly number[]>({
 /** x broadcast to shape (PyTorch's broadcast_to), materialised. */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   k.tensorArgument('broadcastTo', 'x', x);
+  checkShape(shape, 'broadcastTo');
   return broadcastOp([x], [...shape]);
 }
 
@@ -143,6 +144,7 @@ export function split(x: Tensor, sizes: number | readonly number[], axis = 0): T
     const size = integer('split', 'splitSize', sizes, { min: 1 });
     lengths = Array.from({ length: Math.max(1, Math.ceil(n / size)) }, (_, i) => Math.min(size, n - i * size));
   } else {
+    if (!Array.isArray(sizes)) throw new ValueError(`split: sizes must be a number or an array of numbers, got ${describe(sizes)}`);
     lengths = [...sizes].map((s, i) => integer('split', `sizes[${i}]`, s, { min: 0 }));
     if (lengths.reduce((p, q) => p + q, 0) !== n)
       throw new ShapeError(`split: sizes ${formatShape(lengths)} do not add up to ${n}, the size of axis ${a} of ${formatShape(x.shape)}`);
