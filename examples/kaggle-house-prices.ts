@@ -160,6 +160,7 @@ function readData(dataDir: string): [DataFrame, DataFrame] {
   return [trainData, testData];
 }
 
+/** Runs d2l 4.10: k-fold cross-validation, then the final training run and submission.csv. */
 export async function main(options: KaggleOptions = {}): Promise<KaggleResult> {
   const log = logger(options);
   const printLines = (text: string) => text.split('\n').forEach((line) => log(line));
@@ -168,6 +169,9 @@ export async function main(options: KaggleOptions = {}): Promise<KaggleResult> {
   if (dataDir === null) throw new ValueError('kaggle-house-prices: examples/data/house-prices is missing; pass --data DIR');
   const submissionPath = options.submissionPath ?? 'submission.csv';
   const [trainData, testData] = readData(dataDir);
+  log(options.dataDir === undefined
+    ? `data: ${dataDir} (synthetic houses; --data DIR reads Kaggle's files; here lr 5 needs about --epochs 2000)`
+    : `data: ${dataDir}`);
   log(`train.csv (${trainData.shape.join(', ')}), test.csv (${testData.shape.join(', ')})`);
   printLines(trainData.iloc('0:4', [0, 1, 2, 3, -3, -2, -1]).toString());
   return withBackend(options, async (backend) => {

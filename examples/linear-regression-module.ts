@@ -38,6 +38,7 @@ export class LinearRegressionModel extends Module {
   }
 }
 
+/** Fits y = 3x + 0.8 with LinearRegressionModel, SGD and MSELoss; returns the learned weight and bias. */
 export async function main(options: ExampleOptions = {}): Promise<LinearModuleResult> {
   const log = logger(options);
   const { seed = 0, epochs = 1000, limit = 100 } = options;

@@ -28,6 +28,7 @@ export interface PolynomialGdResult {
 const polynomialText = (bias: number, [b, c, d]: readonly number[]) =>
   `y = ${bias.toFixed(4)} + ${b.toFixed(4)} x + ${c.toFixed(4)} x^2 + ${d.toFixed(4)} x^3`;
 
+/** Fits the cubic by gradient descent on autograd; returns the fitted bias and coefficients. */
 export async function main(options: ExampleOptions = {}): Promise<PolynomialGdResult> {
   const log = logger(options);
   const { seed = 0, epochs: steps = 2000, limit = 2000 } = options;
