@@ -21,6 +21,8 @@ export interface ExampleOptions {
   cacheDir?: string;
   /** A directory of input files (the Kaggle example's train.csv and test.csv). */
   dataDir?: string;
+  /** Where the Kaggle example writes its predictions; default `submission.csv` in the working directory. */
+  submissionPath?: string;
   /** Where the example writes its figures (SVG); default `figures` in the working directory; null: none. */
   figuresDir?: string | null;
 }
@@ -56,7 +58,7 @@ export const percent = (v: number | null) => (v === null ? '-' : `${(100 * v).to
 
 /**
  * When the module is the script node was started with: parses --epochs, --limit, --seed,
- * --backend cpu|wasm, --cache-dir, --figures and --data, runs main, and exits 2 on bad arguments, 1 on failure.
+ * --backend cpu|wasm, --cache-dir, --figures, --data and --submission, runs main, and exits 2 on bad arguments, 1 on failure.
  */
 export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) => Promise<unknown>): void {
   if (!process.argv[1] || pathToFileURL(process.argv[1]).href !== moduleUrl) return;
@@ -66,7 +68,7 @@ export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) =
       options: {
         epochs: { type: 'string' }, limit: { type: 'string' }, seed: { type: 'string' },
         backend: { type: 'string' }, 'cache-dir': { type: 'string' }, figures: { type: 'string' },
-        data: { type: 'string' },
+        data: { type: 'string' }, submission: { type: 'string' },
       },
       strict: true,
     });
@@ -80,10 +82,11 @@ export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) =
       throw new Error(`--backend must be cpu or wasm, got '${values.backend}'`);
     options = {
       epochs: int('epochs', values.epochs, 1), limit: int('limit', values.limit, 1), seed: int('seed', values.seed, 0),
-      cacheDir: values['cache-dir'], figuresDir: values.figures, dataDir: values.data, backendName: values.backend,
+      cacheDir: values['cache-dir'], figuresDir: values.figures, dataDir: values.data,
+      submissionPath: values.submission, backendName: values.backend,
     };
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: node ${process.argv[1]} [--epochs N] [--limit N] [--seed N] [--backend cpu|wasm] [--cache-dir DIR] [--figures DIR] [--data DIR]`);
+    console.error(`${(error as Error).message}\nusage: node ${process.argv[1]} [--epochs N] [--limit N] [--seed N] [--backend cpu|wasm] [--cache-dir DIR] [--figures DIR] [--data DIR] [--submission FILE]`);
     process.exitCode = 2;
     return;
   }
