@@ -27,6 +27,7 @@ const PUBLIC_API: Record<string, number> = {
   ones: 2, pow: 3, reciprocal: 2, relu: 2, reshape: 3, setDefaultBackend: 2, sigmoid: 2, softmax: 2,
   softmaxCrossEntropy: 3, sqrt: 2, square: 2, squaredLoss: 3, sub: 3, sum: 3, syntheticData: 4, tanh: 2, tensor: 3,
   tidy: 2, trainingCurvesSvg: 2, untrack: 2, zeros: 2,
+  multinomial: 4, 'distributions.Multinomial': 3,
   'data.DataLoader': 2, 'data.RandomStream': 2, 'data.batchOrders': 3, 'data.classCounts': 3, 'data.decodeImageSet': 2,
   'data.encodeImageSet': 3, 'data.epochPermutation': 4, 'data.gather': 7, 'data.makeDataset': 4, 'data.splitToDataset': 4,
   'data.subset': 3, 'data.syntheticData': 4, 'data.takePerClass': 3, 'data.toImageSet': 3,
