@@ -37,6 +37,7 @@ const PUBLIC_API: Record<string, number> = {
   'optim.RMSprop': 3, permute: 4, prod: 4, rand: 4, randLike: 4, randint: 6, randn: 4, randnLike: 4, set: 5, sign: 3,
   sin: 3, split: 4, squeeze: 4, stack: 3, std: 5, transpose: 5, unsqueeze: 4, var: 5, variance: 5, where: 5,
   zerosLike: 4,
+  multinomial: 4, 'distributions.Multinomial': 3,
   'data.DataLoader': 2, 'data.RandomStream': 2, 'data.batchOrders': 3, 'data.classCounts': 3, 'data.decodeImageSet': 2,
   'data.encodeImageSet': 3, 'data.epochPermutation': 4, 'data.gather': 7, 'data.makeDataset': 4, 'data.splitToDataset': 4,
   'data.subset': 3, 'data.syntheticData': 4, 'data.takePerClass': 3, 'data.toImageSet': 3,

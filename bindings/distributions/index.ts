@@ -1,0 +1,2 @@
+/** Probability distributions as torch.distributions has them; sampling draws from webgrad's seeded sources. */
+export { Multinomial, type SampleOptions } from './multinomial-distribution.js';
