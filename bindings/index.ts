@@ -23,7 +23,7 @@ export {
 export * as data from './data/index.js';
 export * as train from './train/index.js';
 export * as plot from './plot/index.js';
-export { DataLoader, syntheticData, type Dataset } from './data/index.js';
+export { DataLoader, TensorDataset, syntheticData, type Dataset } from './data/index.js';
 export { fit, evaluate, trainingCurvesSvg, encodeWeights, loadWeights, type EpochMetrics } from './train/index.js';
 export { multinomial, type MultinomialOptions } from './distributions/multinomial.js';
 export * as distributions from './distributions/index.js';

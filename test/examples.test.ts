@@ -8,6 +8,10 @@ import { main as softmax } from '../examples/softmax-regression.js';
 import { main as mlp } from '../examples/mlp.js';
 import { main as dropoutMlp } from '../examples/dropout-mlp.js';
 import { main as xavier } from '../examples/xavier-init.js';
+import { main as fashionMnist } from '../examples/fashion-mnist.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EpochMetrics } from '../bindings/train/fit.js';
 
 let backend: WasmBackend;
@@ -59,6 +63,19 @@ describe('examples', () => {
     }
     expect(lines[0]).toMatch(/^from scratch, λ = 0: ‖w‖ = /);
     expect(lines[3]).toMatch(/^concise \(SGD weight_decay\), λ = 3: ‖w‖ = /);
+  });
+
+  test('Fashion-MNIST (3.5): [1, 28, 28] images, a labelled batch drawn, an epoch read, resized batches', async () => {
+    const figuresDir = mkdtempSync(join(tmpdir(), 'webgrad-fashion-'));
+    const r = await fashionMnist({ backend, log, limit: 50, figuresDir });
+    expect([r.trainLength, r.testLength]).toEqual([500, 500]);
+    expect(r.exampleShape).toEqual([1, 28, 28]);
+    expect(r.batches).toBe(2);
+    expect(r.resizedShapes).toEqual([[32, 1, 64, 64], [32]]);
+    expect(r.titles).toHaveLength(18);
+    const svg = readFileSync(r.figure!, 'utf8');
+    for (const title of r.titles) expect(svg).toContain(`>${title}<`);
+    expect(svg).not.toContain('NaN');
   });
 
   // Fashion-MNIST examples on 100 images per class (1,000 / 1,000), 2-3 epochs.
