@@ -4,7 +4,8 @@ import type { Initializer } from '../bindings/init/initializers.js';
 import { SGD } from '../bindings/optim/index.js';
 import { fit, formatEpoch, type EpochMetrics } from '../bindings/train/fit.js';
 import { d2lModel, type D2lModelName } from '../bindings/train/models.js';
-import { logger, withBackend, type ExampleOptions } from './common.js';
+import { Animator } from '../bindings/plot/index.js';
+import { logger, saveFigure, withBackend, type ExampleOptions } from './common.js';
 
 export interface ClassifierRecipe {
   model: D2lModelName;
@@ -13,6 +14,8 @@ export interface ClassifierRecipe {
   batchSize?: number;
   weightInit?: Initializer;
   label?: string;
+  /** Name of the figure of the training curves (d2l's train_ch3 plot). */
+  figure: string;
 }
 
 export async function trainClassifier(recipe: ClassifierRecipe, options: ExampleOptions): Promise<EpochMetrics[]> {
@@ -26,11 +29,13 @@ export async function trainClassifier(recipe: ClassifierRecipe, options: Example
     const optimizer = new SGD(model.parameters(), { lr: recipe.lr });
     log(`${recipe.label ?? recipe.model}: ${data.train.length} training / ${data.test.length} test images, ` +
       `lr ${recipe.lr}, batch ${batchSize}, ${epochs} epochs, ${backend.name}`);
+    const animator = new Animator({ xlabel: 'epoch', xlim: [1, epochs], legend: ['train loss', 'train acc', 'test acc'] });
     try {
       const { history } = await fit(model, {
-        trainData: data.train, testData: data.test, epochs, batchSize, optimizer, seed,
+        trainData: data.train, testData: data.test, epochs, batchSize, optimizer, seed, animator,
         onEpoch: (m) => log(formatEpoch(m, epochs)),
       });
+      saveFigure(options, recipe.figure, animator.svg());
       return history;
     } finally {
       model.dispose();

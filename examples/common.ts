@@ -23,13 +23,13 @@ export interface ExampleOptions {
   dataDir?: string;
   /** Where the Kaggle example writes its predictions; default `submission.csv` in the working directory. */
   submissionPath?: string;
-  /** Where the example writes its figures (SVG); default `figures` in the working directory; null: none. */
+  /** Where the example writes its figures (SVG); none when left out (a script's default is `figures`). */
   figuresDir?: string | null;
 }
 
 /** Writes one figure as `<figuresDir>/<name>.svg` and logs where; returns the path (null when figures are off). */
 export function saveFigure(options: ExampleOptions, name: string, svg: string): string | null {
-  const dir = options.figuresDir === undefined ? 'figures' : options.figuresDir;
+  const dir = options.figuresDir ?? null;
   if (dir === null) return null;
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.svg`);
@@ -82,7 +82,7 @@ export function runAsScript(moduleUrl: string, main: (options: ExampleOptions) =
       throw new Error(`--backend must be cpu or wasm, got '${values.backend}'`);
     options = {
       epochs: int('epochs', values.epochs, 1), limit: int('limit', values.limit, 1), seed: int('seed', values.seed, 0),
-      cacheDir: values['cache-dir'], figuresDir: values.figures, dataDir: values.data,
+      cacheDir: values['cache-dir'], figuresDir: values.figures ?? 'figures', dataDir: values.data,
       submissionPath: values.submission, backendName: values.backend,
     };
   } catch (error) {

@@ -6,7 +6,7 @@ import { trainClassifier } from './classifier.js';
 import { runAsScript, type ExampleOptions } from './common.js';
 
 export function main(options: ExampleOptions = {}) {
-  return trainClassifier({ model: 'dropout-mlp', lr: 0.5, label: 'dropout MLP' }, options);
+  return trainClassifier({ model: 'dropout-mlp', lr: 0.5, label: 'dropout MLP', figure: 'dropout-mlp-training' }, options);
 }
 
 runAsScript(import.meta.url, main);

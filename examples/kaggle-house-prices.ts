@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Backend } from '../bindings/backend.js';
 import { cat } from '../bindings/autograd/index.js';
 import { DataLoader } from '../bindings/data/dataloader.js';
-import { makeDataset } from '../bindings/data/dataset.js';
+import { TensorDataset } from '../bindings/data/tensor-dataset.js';
 import { concat, getDummies, type DataFrame } from '../bindings/data/frame/index.js';
 import { readCsvFile, writeCsvFile } from '../bindings/data/node/index.js';
 import { ValueError } from '../bindings/errors.js';
@@ -64,15 +64,8 @@ export interface KaggleResult {
 const loss = new MSELoss();
 
 /** Minibatches of (features, labels), reshuffled on every pass as d2l.load_array's DataLoader. */
-export function loadArray(features: Tensor, labels: Tensor, batchSize: number, shuffle = true, seed = 0): Iterable<[Tensor, Tensor]> {
-  const dataset = makeDataset(features.dataSync(), labels.dataSync(), features.shape.slice(1), labels.shape.slice(1));
-  const loader = new DataLoader(dataset, { batchSize, shuffle, seed });
-  let epoch = 0;
-  return {
-    *[Symbol.iterator]() {
-      for (const batch of loader.tensorBatches(features.backend, epoch++)) yield [batch.xTensor, batch.yTensor];
-    },
-  };
+export function loadArray(features: Tensor, labels: Tensor, batchSize: number, shuffle = true, seed = 0): DataLoader {
+  return new DataLoader(new TensorDataset(features, labels), { batchSize, shuffle, seed });
 }
 
 /** √MSE of the logs, predictions below 1 taken as 1 (d2l's log_rmse). */

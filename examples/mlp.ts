@@ -3,7 +3,7 @@ import { trainClassifier } from './classifier.js';
 import { runAsScript, type ExampleOptions } from './common.js';
 
 export function main(options: ExampleOptions = {}) {
-  return trainClassifier({ model: 'mlp', lr: 0.1, label: 'MLP' }, options);
+  return trainClassifier({ model: 'mlp', lr: 0.1, label: 'MLP', figure: 'mlp-training' }, options);
 }
 
 runAsScript(import.meta.url, main);

@@ -3,7 +3,7 @@ import { trainClassifier } from './classifier.js';
 import { runAsScript, type ExampleOptions } from './common.js';
 
 export function main(options: ExampleOptions = {}) {
-  return trainClassifier({ model: 'softmax', lr: 0.1, label: 'softmax regression' }, options);
+  return trainClassifier({ model: 'softmax', lr: 0.1, label: 'softmax regression', figure: 'softmax-regression-training' }, options);
 }
 
 runAsScript(import.meta.url, main);

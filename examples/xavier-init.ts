@@ -11,8 +11,8 @@ import { fixed, logger, percent, runAsScript, type ExampleOptions } from './comm
 export async function main(options: ExampleOptions = {}): Promise<{ xavier: EpochMetrics[]; normal: EpochMetrics[] }> {
   const log = logger(options);
   const quiet = { ...options, log: () => {} };
-  const xavier = await trainClassifier({ model: 'mlp', lr: 0.1, weightInit: xavierUniform(), label: 'Xavier' }, quiet);
-  const small = await trainClassifier({ model: 'mlp', lr: 0.1, weightInit: normal(0.01), label: 'N(0, 0.01²)' }, quiet);
+  const xavier = await trainClassifier({ model: 'mlp', lr: 0.1, weightInit: xavierUniform(), label: 'Xavier', figure: 'xavier-init-xavier' }, quiet);
+  const small = await trainClassifier({ model: 'mlp', lr: 0.1, weightInit: normal(0.01), label: 'N(0, 0.01²)', figure: 'xavier-init-normal' }, quiet);
   log('epoch   Xavier: loss  test acc   N(0, 0.01²): loss  test acc');
   xavier.forEach((x, i) => {
     const n = small[i];

@@ -93,10 +93,16 @@ describe('examples', () => {
   });
 
   // From N(0, 0.01²) weights the MLPs start slowly: give them 3,000 images (36 steps).
-  test('MLP', async () => {
-    const h = await mlp({ ...reduced, limit: 300, backend, epochs: 3 });
+  test('MLP, with fit() drawing the training curves on an Animator', async () => {
+    const figuresDir = mkdtempSync(join(tmpdir(), 'webgrad-mlp-'));
+    const h = await mlp({ ...reduced, limit: 300, backend, epochs: 3, figuresDir });
     improves(h);
     expect(h[h.length - 1].testAccuracy).toBeGreaterThan(0.5);
+    const svg = readFileSync(join(figuresDir, 'mlp-training.svg'), 'utf8');
+    for (const name of ['train loss', 'train acc', 'test acc']) expect(svg).toContain(name);
+    // Three series of three epochs: one polyline each.
+    expect(svg.match(/<polyline/g)).toHaveLength(3);
+    expect(svg).not.toContain('NaN');
   });
 
   test('dropout MLP', async () => {

@@ -71,6 +71,11 @@ export interface FitOptions {
   /** Count correct predictions (argmax vs label); default: when targets are class indices. */
   accuracy?: boolean;
   onEpoch?: (metrics: EpochMetrics, history: readonly EpochMetrics[]) => void | Promise<void>;
+  /**
+   * A plot.Animator to add each epoch to, as d2l's train_ch3 does: (epoch, [train loss, train acc,
+   * test acc]) for class targets, (epoch, [train loss, test loss]) for real ones; a missing value is null.
+   */
+  animator?: { add(x: number, ys: readonly (number | null)[]): void };
   /** Draws a progress bar (on a terminal) and prints a line per epoch. */
   progress?: TextStream;
   /** Read the running loss every n steps for the progress bar; 0 (default) reads only at epoch end. */
@@ -137,7 +142,8 @@ function modelBackend(model: Model): Backend {
 }
 
 export async function fit(model: Model, options: FitOptions): Promise<FitResult> {
-  const { trainData, testData, optimizer, onEpoch, progress } = options;
+  const { trainData, testData, optimizer, onEpoch, progress, animator } = options;
+  if (animator !== undefined && typeof animator?.add !== 'function') throw new ValueError('fit: animator must have add(x, ys) (a plot.Animator)');
   nonEmpty('fit', 'trainData', trainData);
   if (testData !== undefined) nonEmpty('fit', 'testData', testData);
   const epochs = integer('fit', 'epochs', options.epochs, { min: 1 });
@@ -192,6 +198,7 @@ export async function fit(model: Model, options: FitOptions): Promise<FitResult>
       };
       history.push(metrics);
       bar?.line(formatEpoch(metrics, epochs, label));
+      animator?.add(epoch, classification ? [metrics.trainLoss, metrics.trainAccuracy, metrics.testAccuracy] : [metrics.trainLoss, metrics.testLoss]);
       await onEpoch?.(metrics, history);
     } finally {
       totals.dispose();
