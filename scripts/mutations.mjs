@@ -69,7 +69,7 @@ export const MUTATIONS = [
     edits: [['if ((max ? v > best : v < best) || v != v) {', 'if (max ? v > best : v < best) {']],
   },
   {
-    id: 'matmul-bias-index-wasm', file: 'assembly/matmul.ts', tests: ['kernels-wasm'], pattern: 'matmul|linear',
+    id: 'matmul-bias-index-wasm', file: 'assembly/gemm-kernel.ts', tests: ['kernels-wasm'], pattern: 'matmul|linear',
     what: 'matmul edge tiles: the bias indexed by the wrong axis',
     edits: [['(biasAlongRows ? r : j)', '(biasAlongRows ? j : r)']],
   },

@@ -162,6 +162,17 @@ describe("the README's snippets, run in the installed project", () => {
     expect(new Set(live).size).toBe(1);
   });
 
+  test('Using it: d2l 3.3 written line for line recovers w = [2, −3.4] and b = 4.2', async () => {
+    const { stdout, stderr } = await node(snippet('node/d2l.mjs'));
+    expect(stderr).toBe('');
+    const losses = [...stdout.matchAll(/^epoch \d, loss (\d+\.\d+)$/gm)].map((m) => Number(m[1]));
+    expect(losses).toHaveLength(3);
+    expect(losses[2]).toBeLessThan(2e-4);
+    const fit = /^w \[ \[ ([-\d.]+), ([-\d.]+) \] \] b \[ ([-\d.]+) \]$/m.exec(stdout);
+    expect(fit).not.toBeNull();
+    [2, -3.4, 4.2].forEach((want, i) => expect(Math.abs(Number(fit![i + 1]) - want)).toBeLessThan(0.01));
+  });
+
   test('Deno: npm:webgrad, WebGPU where there is an adapter, else wasm', async () => {
     const { code, stdout, stderr } = await denoRun(snippet('deno/main.ts'));
     expect({ code, stderr: stderr.replace(/^Warning.*\n/gm, '') }).toEqual({ code: 0, stderr: '' });
