@@ -5,6 +5,8 @@ export interface ParityArgs {
   /** Where the replay files and parity.json go. */
   out: string;
   python: string;
+  /** Worker threads of webgrad's wasm backend (createWasmBackend({ threads })). */
+  threads: number;
   help: boolean;
 }
 
@@ -12,10 +14,11 @@ export const PARITY_USAGE = `usage: npm run bench -- parity [options]
   --models LIST   softmax,mlp (default both)
   --epochs N      epochs per recipe (default 10)
   --out DIR       replay files and parity.json (default .cache/parity)
-  --python PATH   interpreter with torch (default /usr/bin/python3: apt-get install -y python3-torch python3-numpy)`;
+  --python PATH   interpreter with torch (default /usr/bin/python3: apt-get install -y python3-torch python3-numpy)
+  --threads N     webgrad wasm threads (default 1; PyTorch runs one thread)`;
 
 export function parseParityArgs(argv: readonly string[]): ParityArgs {
-  const args: ParityArgs = { models: ['softmax', 'mlp'], epochs: 10, out: '.cache/parity', python: '/usr/bin/python3', help: false };
+  const args: ParityArgs = { models: ['softmax', 'mlp'], epochs: 10, out: '.cache/parity', python: '/usr/bin/python3', threads: 1, help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -32,6 +35,10 @@ export function parseParityArgs(argv: readonly string[]): ParityArgs {
       if (!Number.isInteger(args.epochs) || args.epochs < 1) throw new Error('--epochs must be a positive integer');
     } else if (flag === '--out') args.out = value();
     else if (flag === '--python') args.python = value();
+    else if (flag === '--threads') {
+      args.threads = Number(value());
+      if (!Number.isInteger(args.threads) || args.threads < 1) throw new Error('--threads must be a positive integer');
+    }
     else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`unknown option ${flag}\n${PARITY_USAGE}`);
   }

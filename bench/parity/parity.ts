@@ -41,7 +41,7 @@ export async function runParity(argv: readonly string[]): Promise<boolean> {
     return true;
   }
   mkdirSync(args.out, { recursive: true });
-  const backend = await createWasmBackend();
+  const backend = await createWasmBackend({ threads: args.threads });
   const { train, test } = loadFashionMnist({ onProgress: (m) => process.stderr.write(`${m}\n`) });
   const dataPath = join(args.out, 'fashion-mnist.safetensors');
   writeDataFile(dataPath, train, test);
@@ -54,7 +54,7 @@ export async function runParity(argv: readonly string[]): Promise<boolean> {
     const loader = new DataLoader(train, { batchSize: recipe.batchSize, seed: SEED });
     await writeRunFiles(runDir, recipe, model.namedParameters(), loader);
 
-    process.stderr.write(`webgrad (wasm): ${name}, ${recipe.epochs} epochs\n`);
+    process.stderr.write(`webgrad (wasm, ${backend.threads} thread(s)): ${name}, ${recipe.epochs} epochs\n`);
     const { history } = await fit(model, {
       trainData: train, testData: test, epochs: recipe.epochs, batchSize: recipe.batchSize,
       optimizer: new SGD(model.parameters(), { lr: recipe.lr }), seed: SEED, progress: process.stderr, label: name,
@@ -70,7 +70,7 @@ export async function runParity(argv: readonly string[]): Promise<boolean> {
   }
 
   const machine = machineInfo();
-  console.log(`parity with PyTorch — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}\n`);
+  console.log(`parity with PyTorch — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}; webgrad wasm ${backend.threads} thread(s), PyTorch 1 thread; webgrad's epoch time includes its test-set evaluation, PyTorch's does not\n`);
   for (const c of comparisons) console.log(formatComparison(c) + '\n');
   writeFileSync(join(args.out, 'parity.json'), JSON.stringify({ machine, comparisons }, null, 2) + '\n');
   console.log(`wrote ${join(args.out, 'parity.json')}`);
