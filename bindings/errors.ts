@@ -1,7 +1,8 @@
 /** Base class of every error webgrad throws on purpose. */
 export class WebgradError extends Error {
   constructor(message: string) {
-    super(message);
+    // String() as Error does, but a symbol too (Error's own conversion refuses one).
+    super(typeof message === 'symbol' ? String(message) : message);
     this.name = new.target.name;
   }
 }

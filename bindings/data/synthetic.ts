@@ -1,8 +1,8 @@
 /** d2l's synthetic regression data: X ~ N(0, 1), y = Xw + b + N(0, noise²). */
-import { ValueError } from '../errors.js';
+import { ResourceLimitError, ValueError } from '../errors.js';
 import { makeDataset, type Dataset } from './dataset.js';
 import { RandomStream } from '../random.js';
-import { seed as checkSeed } from '../validate.js';
+import { integer, seed as checkSeed } from '../validate.js';
 
 export interface SyntheticOptions {
   seed?: number;
@@ -16,7 +16,9 @@ export function syntheticData(
 ): Dataset<Float32Array> {
   const { seed = 0, noise = 0.01 } = options;
   checkSeed('syntheticData', seed);
-  if (!Number.isInteger(n) || n < 0) throw new ValueError(`syntheticData: n must be a non-negative integer, got ${n}`);
+  integer('syntheticData', 'n', n, { min: 0 });
+  if (!w || typeof w !== 'object' || typeof w.length !== 'number') throw new ValueError(`syntheticData: w must be an array of weights, got ${typeof w}`);
+  if (n * (w.length + 1) > 2 ** 30) throw new ResourceLimitError(`syntheticData: ${n} examples of ${w.length} features are more than 2^30 values`);
   if (w.length === 0) throw new ValueError('syntheticData: w must have at least one weight');
   for (const v of [...Array.from(w), b, noise])
     if (!Number.isFinite(v)) throw new ValueError(`syntheticData: w, b and noise must be finite, got ${v}`);

@@ -9,6 +9,8 @@ import { checkShape, formatShape, shapeSize } from '../shape.js';
 import { Tensor, tensor } from '../tensor.js';
 import { Random } from '../random.js';
 import { randomFrom } from './random.js';
+import { tensorArgument } from '../kernels/launch.js';
+import { describe, options as checkOptions } from '../validate.js';
 
 export interface Initializer {
   readonly name: string;
@@ -22,6 +24,7 @@ function finite(name: string, value: number): number {
 }
 
 export function fans(shape: readonly number[]): { fanIn: number; fanOut: number } {
+  checkShape(shape, 'fans');
   if (shape.length < 2)
     throw new ShapeError(`fan in and fan out need a tensor of rank 2 or more, got ${formatShape(shape)}`);
   const receptive = shapeSize(shape.slice(2));
@@ -112,14 +115,22 @@ export interface InitOptions {
 }
 
 /** A new tensor of this shape filled by the initialiser. */
+function checkInitializer(fn: string, initializer: unknown): void {
+  if (!initializer || typeof (initializer as Partial<Initializer>).values !== 'function')
+    throw new ValueError(`${fn}: initializer must be an Initializer (init.normal(), init.xavierUniform(), ...), got ${describe(initializer)}`);
+}
+
 export function initTensor(shape: readonly number[], initializer: Initializer, options: InitOptions = {}): Tensor {
-  checkShape(shape);
-  const values = initializer.values(shape, randomFrom(options.seed));
+  checkShape(shape, 'initTensor');
+  checkInitializer('initTensor', initializer);
+  const values = initializer.values(shape, randomFrom(checkOptions('initTensor', options, ['seed', 'backend', 'requiresGrad']).seed));
   return tensor(values, shape, { backend: options.backend, requiresGrad: options.requiresGrad });
 }
 
 /** Overwrites t's values in place with the initialiser's (PyTorch's nn.init.*_). */
 export function initialize(t: Tensor, initializer: Initializer, seed?: number | Random): Tensor {
+  tensorArgument('initialize', 't', t);
+  checkInitializer('initialize', initializer);
   const values = initializer.values(t.shape, randomFrom(seed));
   t.backend.write(t.storage, values);
   return t;

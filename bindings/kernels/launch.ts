@@ -15,14 +15,15 @@ export function tensorArgument(fn: string, argument: string, value: unknown): as
   }
 }
 
-/** Checks named tensor arguments (null entries skipped) and returns their common backend. */
-export function tensorArguments(fn: string, named: Readonly<Record<string, unknown>>): Backend {
+/** Checks named tensor arguments (those named in `optional` may be null) and returns their common backend. */
+export function tensorArguments(fn: string, named: Readonly<Record<string, unknown>>, optional: readonly string[] = []): Backend {
   const tensors: Tensor[] = [];
-  for (const [argument, value] of Object.entries(named)) {
-    if (value === null) continue;
+  for (const [argument, value] of Object.entries(named ?? {})) {
+    if (value === null && Array.isArray(optional) && optional.includes(argument)) continue;
     tensorArgument(fn, argument, value);
     tensors.push(value);
   }
+  if (tensors.length === 0) throw new ValueError(`${fn}: no tensor arguments`);
   sameBackends(fn, tensors.map((t) => t.backend));
   return tensors[0].backend;
 }

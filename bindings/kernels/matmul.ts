@@ -24,7 +24,7 @@ const MATMUL_OPTIONS = ['transA', 'transB', 'bias', 'relu'];
  */
 export function matmul(a: Tensor, b: Tensor, options?: MatmulOptions): Tensor {
   const { transA = false, transB = false, bias = null, relu = false } = checkOptions('matmul', options, MATMUL_OPTIONS);
-  const backend = tensorArguments('matmul', { a, b, bias });
+  const backend = tensorArguments('matmul', { a, b, bias }, ['bias']);
   for (const [name, flag] of [['transA', transA], ['transB', transB], ['relu', relu]] as const) boolean('matmul', name, flag);
   if (a.rank < 2 || b.rank < 2)
     throw new ShapeError(`matmul: expected operands of rank 2 or more, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);

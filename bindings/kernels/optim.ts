@@ -20,7 +20,7 @@ export interface SgdUpdateOptions {
 
 /** One SGD step in place on param (and velocity, needed when momentum > 0). */
 export function sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, options: SgdUpdateOptions): void {
-  const backend = tensorArguments('sgdUpdate', { param, grad, velocity });
+  const backend = tensorArguments('sgdUpdate', { param, grad, velocity }, ['velocity']);
   sameShapes('sgdUpdate', velocity ? [param, grad, velocity] : [param, grad]);
   const lr = finiteNumber('sgdUpdate', 'lr', options?.lr);
   const weightDecay = finiteNumber('sgdUpdate', 'weightDecay', options.weightDecay ?? 0);

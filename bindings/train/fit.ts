@@ -11,7 +11,8 @@ import type { Optimizer } from '../optim/optimizer.js';
 import { Tensor, tensor, tidy } from '../tensor.js';
 import { DataLoader, type HostBatch } from '../data/dataloader.js';
 import type { Dataset } from '../data/dataset.js';
-import { integer } from '../validate.js';
+import { checkDataset } from '../data/dataset.js';
+import { describe, integer, options as checkOptions } from '../validate.js';
 import { DeviceTotals, targetTensor } from './device-totals.js';
 import { formatEpoch } from './format.js';
 import { ProgressBar, type TextStream } from './progress.js';
@@ -104,7 +105,8 @@ function resolveLoss(loss: FitOptions['loss'], classification: boolean): LossFun
 }
 
 function nonEmpty(op: string, what: string, data: Dataset): void {
-  if (!data || !(data.length > 0)) throw new ValueError(`${op}: ${what} is empty (${String(data?.length)} examples)`);
+  checkDataset(op, data);
+  if (!(data.length > 0)) throw new ValueError(`${op}: ${what} is empty (${String(data?.length)} examples)`);
 }
 
 /** Mean loss and accuracy of the model on a data set (evaluation mode, no gradients). */
@@ -141,7 +143,14 @@ function modelBackend(model: Model): Backend {
   return first.backend;
 }
 
+const FIT_OPTIONS: readonly (keyof FitOptions)[] = [
+  'trainData', 'testData', 'epochs', 'batchSize', 'optimizer', 'loss', 'backend', 'seed', 'shuffle', 'accuracy', 'onEpoch',
+  'animator', 'progress', 'metricsEvery', 'label',
+];
+
 export async function fit(model: Model, options: FitOptions): Promise<FitResult> {
+  checkOptions('fit', options, FIT_OPTIONS);
+  if (!model || typeof (model as Partial<Model>).forward !== 'function') throw new ValueError(`fit: model must have forward(), got ${describe(model)}`);
   const { trainData, testData, optimizer, onEpoch, progress, animator } = options;
   if (animator !== undefined && typeof animator?.add !== 'function') throw new ValueError('fit: animator must have add(x, ys) (a plot.Animator)');
   nonEmpty('fit', 'trainData', trainData);

@@ -4,19 +4,30 @@
  */
 import { ShapeError, ValueError } from '../errors.js';
 import { formatShape, sameShape } from '../shape.js';
+import { describe, options as checkOptions } from '../validate.js';
+import { tensorArgument } from '../kernels/launch.js';
 import type { Tensor } from '../tensor.js';
 import { decodeSafetensors, encodeSafetensors, type SafetensorsInput } from './safetensors.js';
 
 export type NamedTensors = Iterable<readonly [string, Tensor]> | Record<string, Tensor>;
 
 function entries(named: NamedTensors): [string, Tensor][] {
-  return Symbol.iterator in named ? [...(named as Iterable<readonly [string, Tensor]>)].map(([k, v]) => [k, v]) : Object.entries(named);
+  if (!named || typeof named !== 'object') throw new ValueError(`weights: expected named tensors (an object or [name, tensor] pairs), got ${describe(named)}`);
+  if (!(Symbol.iterator in named)) return Object.entries(named);
+  return [...(named as Iterable<unknown>)].map((pair, i) => {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string')
+      throw new ValueError(`weights: entry ${i} must be a [name, tensor] pair, got ${describe(pair)}`);
+    return [pair[0], pair[1] as Tensor];
+  });
 }
 
 /** Reads every tensor (one await each) and encodes them as F32 safetensors. */
 export async function encodeWeights(named: NamedTensors, metadata: Record<string, string> = {}): Promise<Uint8Array> {
   const list: [string, SafetensorsInput][] = [];
-  for (const [name, t] of entries(named)) list.push([name, { shape: t.shape, data: await t.data() }]);
+  for (const [name, t] of entries(named)) {
+    tensorArgument('encodeWeights', `tensor '${name}'`, t);
+    list.push([name, { shape: t.shape, data: await t.data() }]);
+  }
   return encodeSafetensors(list, { format: 'pt', ...metadata });
 }
 
@@ -27,7 +38,7 @@ export interface LoadWeightsOptions {
 
 /** Writes the tensors of a safetensors buffer into the named parameters (same names and shapes). */
 export function loadWeights(bytes: Uint8Array, named: NamedTensors, options: LoadWeightsOptions = {}): Record<string, string> {
-  const { strict = true } = options;
+  const { strict = true } = checkOptions('loadWeights', options, ['strict']);
   const { tensors, metadata } = decodeSafetensors(bytes);
   const targets = entries(named);
   const wanted = new Set(targets.map(([name]) => name));

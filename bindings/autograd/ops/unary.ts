@@ -7,6 +7,9 @@ import * as k from '../../kernels/index.js';
 import { gradOp, gradSource } from '../../op-table/index.js';
 import type { Tensor } from '../../tensor.js';
 import { defineOp } from '../graph.js';
+import { ValueError } from '../../errors.js';
+import { UNARY_OPS, UNARY_ROWS } from '../../op-table/index.js';
+import { describe } from '../../validate.js';
 
 interface Scalars {
   alpha: number;
@@ -32,6 +35,8 @@ function define(op: UnaryOpWithGrad): UnaryFunction {
 
 /** op(x; alpha, beta) with autograd, for any unary op of the table that has a backward rule. */
 export function applyUnary(op: UnaryOpWithGrad, x: Tensor, alpha = 0, beta = 0): Tensor {
+  if (!UNARY_OPS.includes(op) || !UNARY_ROWS[op].grad)
+    throw new ValueError(`applyUnary: op must be a unary op with a gradient (${UNARY_OPS.filter((o) => UNARY_ROWS[o].grad).join(', ')}), got ${describe(op)}`);
   let fn = defined.get(op);
   if (!fn) defined.set(op, (fn = define(op)));
   return fn([x], { alpha, beta });
