@@ -103,9 +103,6 @@ const KNOWN_DEFECTS: Record<string, [args: unknown[], error: RegExp, allowed?: '
   Tensor: [[[], {}, []], /backend.free is not a function/, 'anything'],
   // Made by createWasmBackend(), which instantiates the module first.
   WasmBackend: [[], /reading 'kernels'/],
-  'data.encodeImageSet': [[], /reading 'imageShape'/],
-  'data.splitToDataset': [[], /reading 'labels'/],
-  'data.toImageSet': [[], /reading 'imageShape'/],
   'kernels.binaryInPlace': [[S], /Cannot convert a Symbol value to a string/],
   'kernels.contiguousView': [[], /reading 'length'/],
   'kernels.dropoutArgs': [[S], /Cannot convert a Symbol value to a string/],
@@ -122,19 +119,8 @@ const KNOWN_DEFECTS: Record<string, [args: unknown[], error: RegExp, allowed?: '
   'kernels.tensorArgument': [[S], /Cannot convert a Symbol value to a string/],
   'kernels.unsqueezeView': [[], /reading 'shape'/],
   'kernels.writeView': [[S], /Cannot convert a Symbol value to a string/],
-  'plot.cycleColor': [[S], /Cannot convert a Symbol value to a number/],
-  'plot.encodePng': [[], /reading 'length'/],
-  'plot.figureSvg': [[], /reading 'map'/],
-  'plot.logTicks': [[S], /Cannot convert a Symbol value to a number/],
   'plot.parseColor': [[[], S], /Cannot convert a Symbol value to a string/],
   'plot.parseFmt': [[[], S], /Cannot convert a Symbol value to a string/],
-  'plot.pngDataUri': [[], /reading 'length'/],
-  'train.ProgressBar': [[], /reading 'isTTY'/],
-  'train.d2lModel': [['', null], /Cannot destructure property 'backend'/],
-  'train.encodeSafetensors': [[], /Symbol\(Symbol.iterator\)/],
-  'train.formatEpoch': [[], /reading 'epoch'/],
-  'train.lineChartSvg': [[], /reading 'map'/],
-  'train.trainingCurvesSvg': [[], /reading 'some'/],
 };
 
 /** Values that are wrong somewhere, and right somewhere else (a call may then succeed). */

@@ -4,6 +4,7 @@
  * `test.labels` (pixels U8 0–255 or F32 in [0, 1]; labels U8), so Python can read it too.
  */
 import { ValueError } from '../errors.js';
+import { describe, integer, options as checkOptions } from '../validate.js';
 import { decodeSafetensors, encodeSafetensors, type SafetensorsArray } from '../train/safetensors.js';
 import { makeDataset, perClassIndices, type Dataset } from './dataset.js';
 
@@ -42,7 +43,23 @@ export interface SubsetOptions {
   testPerClass?: number;
 }
 
+function checkSplit(fn: string, argument: string, split: unknown): asserts split is StoredSplit {
+  const s = split as Partial<StoredSplit> | null;
+  if (!s || typeof s !== 'object' || !(s.images instanceof Uint8Array || s.images instanceof Float32Array) || !(s.labels instanceof Uint8Array))
+    throw new ValueError(`${fn}: ${argument} must be { images: Uint8Array | Float32Array, labels: Uint8Array }, got ${describe(split)}`);
+}
+
+function checkStoredSet(fn: string, set: unknown): asserts set is StoredImageSet {
+  const s = set as Partial<StoredImageSet> | null;
+  if (!s || typeof s !== 'object' || !Array.isArray(s.imageShape) || s.imageShape.length !== 2)
+    throw new ValueError(`${fn}: expected a stored image set (name, imageShape [height, width], train, test), got ${describe(set)}`);
+  s.imageShape.forEach((d, i) => integer(fn, `imageShape[${i}]`, d, { min: 1 }));
+  checkSplit(fn, 'train', s.train);
+  checkSplit(fn, 'test', s.test);
+}
+
 export function encodeImageSet(set: StoredImageSet, metadata: Record<string, string>): Uint8Array {
+  checkStoredSet('encodeImageSet', set);
   const [h, w] = set.imageShape;
   return encodeSafetensors(
     [
@@ -85,6 +102,11 @@ export function decodeImageSet(bytes: Uint8Array): { set: StoredImageSet; metada
 
 /** The f32 Dataset of one split, optionally only the first `perClass` images of each class. */
 export function splitToDataset(split: StoredSplit, pixels: number, perClass?: number): Dataset<Uint8Array> {
+  checkSplit('splitToDataset', 'split', split);
+  integer('splitToDataset', 'pixels', pixels, { min: 1 });
+  if (perClass !== undefined) integer('splitToDataset', 'perClass', perClass, { min: 0 });
+  if (split.images.length !== split.labels.length * pixels)
+    throw new ValueError(`splitToDataset: ${split.images.length} pixels are not ${split.labels.length} images of ${pixels}`);
   const indices = perClass === undefined ? null : perClassIndices(split.labels, perClass);
   const n = indices ? indices.length : split.labels.length;
   const x = new Float32Array(n * pixels);
@@ -110,6 +132,9 @@ function copyBytePixels(images: Uint8Array, indices: number[] | null, n: number,
 }
 
 export function toImageSet(set: StoredImageSet, classes: readonly string[], options: SubsetOptions = {}): ImageSet {
+  checkStoredSet('toImageSet', set);
+  if (!Array.isArray(classes as unknown)) throw new ValueError(`toImageSet: classes must be an array of names, got ${describe(classes)}`);
+  options = checkOptions('toImageSet', options, ['trainPerClass', 'testPerClass']);
   const pixels = set.imageShape[0] * set.imageShape[1];
   return {
     name: set.name,

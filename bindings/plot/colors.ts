@@ -1,4 +1,5 @@
 /** Colours: matplotlib's letters and tab10 cycle, then as many further distinct hues as needed. */
+import { integer } from '../validate.js';
 
 /** matplotlib's default colour cycle, C0 … C9. */
 export const TAB10 = [
@@ -23,6 +24,7 @@ const generated: string[] = [];
 
 /** The i-th colour of the cycle: tab10, then hues a golden angle apart at alternating lightness. */
 export function cycleColor(i: number): string {
+  integer('cycleColor', 'i', i, { min: 0, max: 2 ** 20 });
   if (i < TAB10.length) return TAB10[i];
   const j = i - TAB10.length;
   return (generated[j] ??= hslToHex((15 + j * 137.508) % 360, [0.85, 0.55][Math.floor(j / 3) % 2], [0.45, 0.3, 0.65][j % 3]));

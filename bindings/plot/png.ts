@@ -1,5 +1,6 @@
 /** A minimal PNG encoder (8-bit grey, RGB or RGBA; zlib "stored" blocks) and base64 data URIs. */
-import { ShapeError } from '../errors.js';
+import { ShapeError, ValueError } from '../errors.js';
+import { describe } from '../validate.js';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -58,6 +59,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 /** A PNG file of width × height pixels, `channels` bytes per pixel (1 grey, 3 RGB, 4 RGBA), rows top to bottom. */
 export function encodePng(width: number, height: number, channels: 1 | 3 | 4, pixels: Uint8Array): Uint8Array {
+  if (!(pixels instanceof Uint8Array)) throw new ValueError(`encodePng: pixels must be a Uint8Array, got ${describe(pixels)}`);
+  if (channels !== 1 && channels !== 3 && channels !== 4) throw new ValueError(`encodePng: channels must be 1, 3 or 4, got ${describe(channels)}`);
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || pixels.length !== width * height * channels)
     throw new ShapeError(`encodePng: ${pixels.length} bytes do not make a ${width} × ${height} image of ${channels} channels`);
   const header = new Uint8Array(13);
@@ -93,5 +96,6 @@ export function base64(bytes: Uint8Array): string {
 
 /** A data: URI of a PNG file. */
 export function pngDataUri(png: Uint8Array): string {
+  if (!(png instanceof Uint8Array)) throw new ValueError(`pngDataUri: png must be a Uint8Array, got ${describe(png)}`);
   return `data:image/png;base64,${base64(png)}`;
 }

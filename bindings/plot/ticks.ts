@@ -1,4 +1,5 @@
 /** Tick positions: round linear steps (1, 2, 2.5, 5 × 10ᵏ) and decades on log axes. */
+import { anyNumber } from '../validate.js';
 
 /** k × m × 10^e with one correctly rounded operation, so 3 × 0.1 comes out as 0.3. */
 export function decimal(k: number, m: number, e: number): number {
@@ -78,6 +79,7 @@ export function power10(k: number): number {
  * single factor of 2, round linear ticks.
  */
 export function logTicks(lo: number, hi: number, count = 6): number[] {
+  for (const [name, v] of [['lo', lo], ['hi', hi], ['count', count]] as const) anyNumber('logTicks', name, v);
   if (!(lo > 0) || !(hi > 0) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   if (lo > hi) [lo, hi] = [hi, lo];
   const a = Math.ceil(Math.log10(lo) - 1e-9), b = Math.floor(Math.log10(hi) + 1e-9);

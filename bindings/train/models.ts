@@ -1,6 +1,7 @@
 /** The d2l chapter 3–4 classifiers on 28×28 images, as Sequentials with PyTorch's parameter names. */
 import type { Backend } from '../backend.js';
 import { ValueError } from '../errors.js';
+import { options as checkOptions } from '../validate.js';
 import { Random } from '../random.js';
 import { linearDefault, normal, xavierUniform, zeros, type Initializer } from '../init/initializers.js';
 import { Dropout, Linear, ReLU, Sequential } from '../nn/index.js';
@@ -47,7 +48,8 @@ function initOf(options: D2lModelOptions, fanIn: number): { weight: Initializer;
  * Linear(256→10) (d2l 4.6).
  */
 export function d2lModel(name: D2lModelName, options: D2lModelOptions = {}): Sequential {
-  const { backend, seed = 0, inputs = 784, classes = 10, hidden = 256 } = options;
+  const { backend, seed = 0, inputs = 784, classes = 10, hidden = 256 } =
+    checkOptions('d2lModel', options, ['backend', 'seed', 'inputs', 'classes', 'hidden', 'init', 'weightInit']);
   const random = new Random(seed);
   const linear = (i: number, o: number) => new Linear(i, o, { init: initOf(options, i), seed: random, backend });
   switch (name) {

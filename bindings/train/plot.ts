@@ -1,5 +1,6 @@
 /** Line charts of named series as standalone SVG text, drawn by the plot module. */
 import { ValueError } from '../errors.js';
+import { describe, options as checkOptions } from '../validate.js';
 import { assignColors } from '../plot/colors.js';
 import { figureSvg } from '../plot/figure.js';
 import type { SeriesData } from '../plot/lines.js';
@@ -32,6 +33,12 @@ export interface ChartOptions {
 
 /** A line chart with a marker at every point and a legend of the series names, as an SVG string. */
 export function lineChartSvg(series: readonly Series[], options: ChartOptions = {}): string {
+  if (!Array.isArray(series as unknown)) throw new ValueError(`lineChartSvg: series must be an array, got ${describe(series)}`);
+  series.forEach((s, i) => {
+    if (!s || typeof s !== 'object' || !Array.isArray(s.values as unknown))
+      throw new ValueError(`lineChartSvg: series[${i}] must be { name, values }, got ${describe(s)}`);
+  });
+  options = checkOptions<ChartOptions>('lineChartSvg', options, ['title', 'xLabel', 'yLabel', 'width', 'height', 'yMin', 'yMax']);
   const width = options.width ?? 640, height = options.height ?? 400;
   if (!(width > 0 && width <= 1e4 && height > 0 && height <= 1e4))
     throw new ValueError(`lineChartSvg: width and height must be in (0, 10000] pixels, got ${width} × ${height}`);

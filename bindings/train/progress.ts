@@ -2,6 +2,8 @@
  * Progress of a training run: a redrawn bar on a terminal, plain lines otherwise (logs, CI).
  * Writes to any { write(text), isTTY? } stream; nothing here reads tensors.
  */
+import { ValueError } from '../errors.js';
+import { describe } from '../validate.js';
 
 export interface TextStream {
   write(text: string): unknown;
@@ -15,7 +17,9 @@ export class ProgressBar {
   private drawn = false;
 
   /** `interactive` defaults to the stream's isTTY. */
-  constructor(private readonly stream: TextStream, private readonly interactive = stream.isTTY === true) {}
+  constructor(private readonly stream: TextStream, private readonly interactive = stream?.isTTY === true) {
+    if (!stream || typeof stream.write !== 'function') throw new ValueError(`ProgressBar: stream must have write(text), got ${describe(stream)}`);
+  }
 
   /** Call at the start of each epoch. */
   start(): void {

@@ -5,6 +5,7 @@
  * little-endian bytes back to back. No file access here: node/ writes the bytes to disk.
  */
 import { ValueError } from '../errors.js';
+import { describe } from '../validate.js';
 import { formatShape, shapeSize } from '../shape.js';
 
 const DTYPES = {
@@ -59,11 +60,18 @@ export function encodeSafetensors(
   tensors: Iterable<readonly [string, SafetensorsInput]> | Record<string, SafetensorsInput>,
   metadata: Record<string, string> = {},
 ): Uint8Array {
+  if (!tensors || typeof tensors !== 'object')
+    throw new ValueError(`encodeSafetensors: tensors must be an object or [name, array] pairs, got ${describe(tensors)}`);
   const entries = Symbol.iterator in tensors ? [...tensors] : Object.entries(tensors);
   const names = new Set<string>();
-  for (const [name, { shape, data }] of entries) {
+  for (const entry of entries as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 2) throw new ValueError(`safetensors: expected [name, { shape, data }] entries, got ${describe(entry)}`);
+    const [name, array] = entry as [unknown, Partial<SafetensorsInput> | null];
     if (typeof name !== 'string' || name === '' || name === '__metadata__')
-      throw new ValueError(`safetensors: invalid tensor name ${JSON.stringify(name)}`);
+      throw new ValueError(`safetensors: invalid tensor name ${describe(name)}`);
+    if (!array || typeof array !== 'object' || !Array.isArray(array.shape) || !ArrayBuffer.isView(array.data))
+      throw new ValueError(`safetensors: tensor '${name}' must be { shape, data } with a typed array, got ${describe(array)}`);
+    const { shape, data } = array as SafetensorsInput;
     if (names.has(name)) throw new ValueError(`safetensors: tensor name '${name}' appears twice`);
     names.add(name);
     if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0) || shapeSize(shape) !== data.length)

@@ -142,7 +142,7 @@ function load(spec: PackageSpec, options: ImageLoadOptions): { data: ImageSet; r
     stored = buildFromPackage(spec, options.onProgress);
     writeCacheFile(cachePath, encodeImageSet(stored, metadata));
   }
-  const data = toImageSet(stored, spec.classes, options);
+  const data = toImageSet(stored, spec.classes, { trainPerClass: options.trainPerClass, testPerClass: options.testPerClass });
   return { data, report: { builtCache, cachePath, milliseconds: performance.now() - started } };
 }
 
