@@ -104,13 +104,11 @@ const KNOWN_DEFECTS: Record<string, [args: unknown[], error: RegExp, allowed?: '
   // Made by createWasmBackend(), which instantiates the module first.
   WasmBackend: [[], /reading 'kernels'/],
   'kernels.binaryInPlace': [[S], /Cannot convert a Symbol value to a string/],
-  'kernels.contiguousView': [[], /reading 'length'/],
   'kernels.dropoutArgs': [[S], /Cannot convert a Symbol value to a string/],
   'kernels.expandView': [[], /reading 'length'/],
   'kernels.flipView': [[], /reading 'offset'/],
   'kernels.indexView': [[S], /Cannot convert a Symbol value to a string/],
   'kernels.labelTensor': [[S], /Cannot convert a Symbol value to a string/],
-  'kernels.materialize': [[T], /reading 'shape'/],
   'kernels.permuteView': [[], /reading 'shape'/],
   'kernels.rowShape': [[], /reading 'rank'/],
   'kernels.selectView': [[], /reading 'shape'/],

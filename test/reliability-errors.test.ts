@@ -3,7 +3,7 @@
  * silently: each case once showed the defect it names.
  */
 import {
-  BackendError, CpuBackend, DataLoader, ResourceLimitError, ValueError, createWasmBackend, createWebGPUBackend,
+  BackendError, CpuBackend, DataLoader, ResourceLimitError, ShapeError, ValueError, createWasmBackend, createWebGPUBackend,
   isGradEnabled, kernels as k, liveTensorCount, noGrad, tensor, zeros, type Backend,
 } from '../bindings/index.js';
 import { makeDataset } from '../bindings/data/dataset.js';
@@ -105,5 +105,24 @@ describeWebGPU('createWebGPUBackend refuses bad options before it takes a device
     await probe.mapAsync(0x1);
     probe.destroy();
     device.destroy();
+  });
+});
+
+describe('views handed to the kernels stay inside their tensor', () => {
+  test('writeView and materialize refuse a view reaching past the storage; the neighbouring tensor is untouched', async () => {
+    const backend = await createWasmBackend();
+    try {
+      const target = tensor([1, 2, 3, 4], [4], { backend }), neighbour = tensor([7, 7, 7, 7], [4], { backend });
+      const source = tensor(Array.from({ length: 64 }, () => 9), [64], { backend });
+      expect(() => k.writeView('write', target, { shape: [64], offset: 0, strides: [1] }, source)).toThrow(ShapeError);
+      expect(() => k.writeView('write', target, { shape: [2], offset: -1, strides: [1] }, tensor([5, 5], [2], { backend }))).toThrow(/outside the 4 elements/);
+      expect(() => k.materialize(target, { shape: [3], offset: 3, strides: [-2] })).toThrow(/reaches elements -1 to 3/);
+      expect(() => k.materialize(target, { shape: [2], offset: 0, strides: [1.5] } as never)).toThrow(ShapeError);
+      expect(k.materialize(target, { shape: [2], offset: 3, strides: [-2] }).dataSync()).toEqual(Float32Array.from([4, 2]));
+      expect(neighbour.dataSync()).toEqual(Float32Array.from([7, 7, 7, 7]));
+      expect(target.dataSync()).toEqual(Float32Array.from([1, 2, 3, 4]));
+    } finally {
+      backend.dispose();
+    }
   });
 });

@@ -3,17 +3,19 @@ import { ShapeError } from '../errors.js';
 import { broadcastShapes, contiguousStrides, formatShape, normaliseAxis, sameShape, shapeSize, stridedLayout } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { launch, tensorArgument, tensorArguments } from './launch.js';
-import { contiguousView, expandView, flipView, permuteView, type View } from './view.js';
+import { checkViewWithin, contiguousView, expandView, flipView, permuteView, type View } from './view.js';
 
 /** A new contiguous tensor holding the view of x's data. */
 export function materialize(x: Tensor, view: View): Tensor {
   const backend = tensorArguments('materialize', { x });
+  checkViewWithin('materialize', view, x.storage.length);
   return launch(backend, view.shape, (out) => backend.stridedCopy(x.storage, out, stridedLayout(view.shape, view.offset, view.strides)));
 }
 
 /** Copies source, broadcast to the view's shape, into the view of target's data (in place). */
 export function writeView(fn: string, target: Tensor, view: View, source: Tensor): void {
   const backend = tensorArguments(fn, { target, source });
+  checkViewWithin(fn, view, target.storage.length);
   const shape = broadcastShapes([view.shape, source.shape], fn);
   if (!sameShape(shape, view.shape))
     throw new ShapeError(`${fn}: a value of shape ${formatShape(source.shape)} does not fit ${formatShape(view.shape)}`);

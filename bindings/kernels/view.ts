@@ -4,7 +4,7 @@
  */
 import { ShapeError } from '../errors.js';
 import { describe } from '../validate.js';
-import { contiguousStrides, formatShape, normaliseAxis } from '../shape.js';
+import { checkShape, contiguousStrides, formatShape, normaliseAxis, shapeSize } from '../shape.js';
 
 export interface View {
   readonly shape: readonly number[];
@@ -14,7 +14,29 @@ export interface View {
   readonly strides: readonly number[];
 }
 
+/**
+ * Throws unless view is a View whose every element lies in [0, length): a view handed to a kernel that
+ * reads or writes storage of `length` elements (materialize, writeView) can then not reach past it.
+ */
+export function checkViewWithin(fn: string, view: unknown, length: number): asserts view is View {
+  const v = view as Partial<View> | null;
+  if (!v || typeof v !== 'object' || !Array.isArray(v.shape) || !Array.isArray(v.strides) || v.strides.length !== v.shape.length ||
+      !Number.isSafeInteger(v.offset) || !v.strides.every((s) => Number.isSafeInteger(s)))
+    throw new ShapeError(`${fn}: expected a view { shape, offset, strides } of integers, got ${describe(view)}`);
+  checkShape(v.shape, fn);
+  if (shapeSize(v.shape) === 0) return;
+  let low = v.offset!, high = v.offset!;
+  v.shape.forEach((n, d) => {
+    const reach = (n - 1) * v.strides![d];
+    if (reach < 0) low += reach;
+    else high += reach;
+  });
+  if (low < 0 || high >= length)
+    throw new ShapeError(`${fn}: the view reaches elements ${low} to ${high}, outside the ${length} elements of its tensor`);
+}
+
 export function contiguousView(shape: readonly number[]): View {
+  checkShape(shape, 'contiguousView');
   return { shape, offset: 0, strides: contiguousStrides(shape) };
 }
 
