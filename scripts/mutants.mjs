@@ -34,14 +34,17 @@ env.CI = '1';
 const STEPS = {
   ops: ['node', ['bindings/build/generate-ops.mjs']],
   wasm: ['npx', ['asc', '--config', 'asconfig.json', '--target', 'simd']],
+  wasmShared: ['npx', ['asc', '--config', 'asconfig.json', '--target', 'simd-shared']],
   wasmRelaxed: ['npx', ['asc', '--config', 'asconfig.json', '--target', 'relaxed']],
   embed: ['node', ['bindings/build/embed.mjs']],
   tsc: ['npx', ['tsc', '-p', '.', '--incremental', '--tsBuildInfoFile', '.cache/mutants.tsbuildinfo']],
 };
 function stepsFor(file) {
-  // Node 20 runs the plain SIMD module (no relaxed SIMD), so mutants rebuild only that one.
-  if (file.startsWith('bindings/op-table/')) return ['ops', 'wasm', 'embed', 'tsc'];
-  if (file.startsWith('assembly/')) return ['wasm', 'embed', 'tsc'];
+  // Node 20 runs the plain SIMD module (no relaxed SIMD): its own-memory build on one thread, the
+  // shared-memory build on several (createWasmBackend()'s default where there are cores), so mutants
+  // rebuild those two.
+  if (file.startsWith('bindings/op-table/')) return ['ops', 'wasm', 'wasmShared', 'embed', 'tsc'];
+  if (file.startsWith('assembly/')) return ['wasm', 'wasmShared', 'embed', 'tsc'];
   if (file.startsWith('kernels/')) return ['embed', 'tsc'];
   if (file.startsWith('bindings/')) return ['tsc'];
   throw new Error(`no build steps known for ${file}`);
