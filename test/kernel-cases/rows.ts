@@ -32,6 +32,15 @@ function softmaxCases(): KernelCase[] {
         run: (backend) => withInputs([tensor(HOSTILE_ROWS.flat(), [HOSTILE_ROWS.length, 3], { backend })], (x) => f(x)),
       },
       {
+        // Widths 7 and 13 end in a partial vector: its padding must not raise the row's max above -120
+        // (exp(-120) underflows f32, so a max of 0 gives 0 / 0).
+        name: `${name} of all-negative rows of widths 7 and 13`,
+        tolerance: 1e-6,
+        fused: ['softmax'],
+        run: async (backend) => (await Promise.all([7, 13].map((w) =>
+          withInputs([tensor(Array.from({ length: 2 * w }, (_, i) => -120 - (i % w) - 900 * Math.floor(i / w)), [2, w], { backend })], (x) => f(x))))).flat(),
+      },
+      {
         name: `${name} along axis 0 and 1 of [3, 17, 5]`,
         tolerance: reductionTolerance(17),
         fused: ['softmax'],
