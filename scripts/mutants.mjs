@@ -138,7 +138,7 @@ function restore() {
 }
 function rebuildRestored() {
   if (touchedSteps.size === 0) return;
-  const order = ['ops', 'wasm', 'wasmRelaxed', 'embed', 'tsc'];
+  const order = ['ops', 'wasm', 'wasmShared', 'wasmRelaxed', 'embed', 'tsc'];
   if (touchedSteps.has('wasm')) touchedSteps.add('wasmRelaxed');
   const steps = order.filter((s) => touchedSteps.has(s));
   console.log(`\nrebuilding from the restored sources (${steps.join(', ')}) ...`);
