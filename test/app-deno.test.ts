@@ -4,22 +4,13 @@
  * Deno is the binary of the `deno` npm package.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPOSITORY_ROOT, runsDir } from './browser/chromium.js';
 import { readSafetensors } from './browser/safetensors-check.js';
+import { denoLauncher } from './deno-launcher.js';
 
 const APP = join(REPOSITORY_ROOT, 'examples', 'deno');
-
-function denoLauncher(): string | null {
-  try {
-    const launcher = join(dirname(createRequire(import.meta.url).resolve('deno/package.json')), 'bin.cjs');
-    return existsSync(launcher) ? launcher : null;
-  } catch {
-    return null;
-  }
-}
 
 const launcher = denoLauncher();
 

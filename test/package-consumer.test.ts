@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { describeInChromium, launchChromium } from './browser/chromium.js';
 import { createConsumer, readmeSnippets, run, treeBytes, writeFile, type Consumer } from './browser/consumer.js';
 import { serveDirectory } from './browser/static-server.js';
+import { denoLauncher } from './deno-launcher.js';
 
 const require = createRequire(import.meta.url);
 const snippets = readmeSnippets();
@@ -23,15 +24,6 @@ afterAll(() => consumer && rmSync(dirname(consumer.dir), { recursive: true, forc
 
 const packageDir = () => join(consumer.dir, 'node_modules', 'webgrad');
 const node = (script: string, flags: string[] = []) => run(process.execPath, [...flags, script], consumer.dir);
-
-function denoLauncher(): string | null {
-  try {
-    const launcher = join(dirname(require.resolve('deno/package.json')), 'bin.cjs');
-    return existsSync(launcher) ? launcher : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Deno in the consumer project: its package.json makes Deno resolve npm packages from node_modules. */
 function deno(...args: string[]) {

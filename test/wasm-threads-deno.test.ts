@@ -1,21 +1,11 @@
 /** The threaded wasm checks (test/browser/wasm-threads-checks.ts) in Deno 2, on the `deno` npm package's binary. */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ThreadChecksResult } from './browser/wasm-threads-checks.js';
+import { denoLauncher } from './deno-launcher.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function denoLauncher(): string | null {
-  try {
-    const launcher = join(dirname(createRequire(import.meta.url).resolve('deno/package.json')), 'bin.cjs');
-    return existsSync(launcher) ? launcher : null;
-  } catch {
-    return null;
-  }
-}
 
 type Outcome = ThreadChecksResult | { error: string } | { unavailable: string };
 

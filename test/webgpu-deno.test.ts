@@ -1,22 +1,11 @@
 /** The WebGPU smoke checks in Deno 2 (built-in WebGPU), on the binary the `deno` npm package ships. */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeSmokeResult, type RuntimeOutcome } from './webgpu-smoke-assertions.js';
+import { denoLauncher } from './deno-launcher.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The deno package's launcher, which finds the binary in its platform package (@deno/linux-x64-glibc, ...). */
-function denoLauncher(): string | null {
-  try {
-    const launcher = join(dirname(createRequire(import.meta.url).resolve('deno/package.json')), 'bin.cjs');
-    return existsSync(launcher) ? launcher : null;
-  } catch {
-    return null;
-  }
-}
 
 async function runInDeno(): Promise<RuntimeOutcome> {
   const launcher = denoLauncher();
