@@ -35,6 +35,9 @@ export const USAGE = `usage: npm run bench -- [options]
        npm run bench -- parity [--help]       PyTorch parity of the softmax regression and MLP recipes
        npm run bench -- epoch-time [--runs N] seconds per MLP epoch: webgrad wasm, tfjs-wasm, jax-js
        npm run bench -- webgpu-steps          the MLP's first 50 step losses on WebGPU against wasm
+       npm run bench -- processes N [options] the kernel bench in N processes: min / median / max of each figure
+       npm run bench -- read [--help]         reading a result (dataSync, data) against a plain typed-array copy
+       npm run bench -- scaling [--help]      this machine's ceiling: one-thread kernels in 1 and N workers at once
 options of the kernel bench:
   --backend wasm|webgpu|cpu  webgrad backend to measure (default wasm, with the cpu reference beside it)
   --only LIST                comma-separated cases: matmul, softmax, ce, or part of a case id (mlp, 512, dW1)

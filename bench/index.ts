@@ -69,6 +69,21 @@ async function main(): Promise<void> {
     if (!(await runWebGPUSteps(rest))) process.exitCode = 1;
     return;
   }
+  if (command === 'processes') {
+    const { runProcesses } = await import('./processes.js');
+    if (!(await runProcesses(rest))) process.exitCode = 1;
+    return;
+  }
+  if (command === 'read') {
+    const { runReadCost } = await import('./read-cost.js');
+    if (!(await runReadCost(rest))) process.exitCode = 1;
+    return;
+  }
+  if (command === 'scaling') {
+    const { runScaling } = await import('./scaling.js');
+    if (!(await runScaling(rest))) process.exitCode = 1;
+    return;
+  }
   if (command === 'epoch-time') {
     const { runMlpEpochTime } = await import('./parity/mlp-epoch-time.js');
     return runMlpEpochTime(rest);

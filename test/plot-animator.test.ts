@@ -114,7 +114,7 @@ describe('animatorFile (Node)', () => {
 describe('trainingCurvesSvg', () => {
   test("draws fit()'s history as the Animator would, d2l's styles and legend", () => {
     const history = [1, 2, 3].map((epoch) => ({
-      epoch, trainLoss: 1 / epoch, trainAccuracy: 0.5 + epoch / 10, testLoss: null, testAccuracy: 0.45 + epoch / 10, steps: 10, seconds: 1,
+      epoch, trainLoss: 1 / epoch, trainAccuracy: 0.5 + epoch / 10, testLoss: null, testAccuracy: 0.45 + epoch / 10, steps: 10, seconds: 1, trainSeconds: 1,
     }));
     const svg = trainingCurvesSvg(history, 'MLP');
     checkSvg(svg);

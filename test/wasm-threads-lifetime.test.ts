@@ -3,7 +3,7 @@
  * ending the workers (the process exits by itself), and a worker that fails, dies or stops answering
  * giving a BackendError rather than a hang.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BackendError } from '../bindings/errors.js';
@@ -25,6 +25,8 @@ function runScript(source: string, timeoutMs = 20000): Promise<{ code: number | 
 }
 
 const backendModule = JSON.stringify(join(dist, 'bindings', 'wasm', 'wasm-backend.js'));
+const poolModule = JSON.stringify(join(dist, 'bindings', 'wasm', 'thread-pool.js'));
+const moduleModule = JSON.stringify(join(dist, 'bindings', 'wasm', 'wasm-module.js'));
 
 describe('memory growth', () => {
   test('every thread works on memory grown after the workers started, and old views keep their data', async () => {
@@ -128,6 +130,34 @@ describe('a worker that fails', () => {
       pool.dispose();
     }
   });
+
+  test('a pause of the whole process longer than the timeout (a laptop asleep) does not end the pool', async () => {
+    // Jobs run back to back, the main thread waiting on the worker, with a 300 ms timeout; the
+    // process is stopped for 1.5 s in the middle. The pause must not count as the worker's delay.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `
+      import { ThreadPool } from ${poolModule};
+      import { instantiateKernels } from ${moduleModule};
+      const memory = new WebAssembly.Memory({ initial: 16, maximum: 4096, shared: true });
+      const { module, kernels } = await instantiateKernels('simd', memory);
+      memory.grow(512);
+      const pool = await ThreadPool.start(module, memory, kernels, 1, ['fill'], { timeoutMs: 300, mainThreadWorks: false });
+      console.log('ready');
+      const end = performance.now() + 3500;
+      while (performance.now() < end) pool.run('fill', [[4096, 1, 4 << 20], [4096, 1, 16]]);
+      pool.dispose();
+    `], { cwd: dist, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await sleep(500);
+    child.kill('SIGSTOP');
+    await sleep(1500);
+    child.kill('SIGCONT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 30000);
 
   test('a worker that holds a chunk past the deadline gives BackendError, not a hang', async () => {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: 4096, shared: true });

@@ -13,8 +13,12 @@ import { chunksFor, splitRange } from './partition.js';
 import type { ThreadPool } from './thread-pool.js';
 import type { KernelExports, KernelName } from './wasm-module.js';
 
-/** Elements (or rows × columns) below which a thread gets no share of a kernel, by default. */
-export const MIN_WORK_PER_THREAD = 32768;
+/**
+ * Elements (or rows × columns) below which a thread gets no share of a kernel, by default. Below
+ * about 64K elements a thread's share takes less time than a sleeping worker takes to wake (an
+ * addition of 128K elements ran no faster on two threads than on one here).
+ */
+export const MIN_WORK_PER_THREAD = 65536;
 /** Chunk boundaries of elementwise kernels: a multiple of 4 lanes and of dropout's 16-element blocks. */
 const ALIGN = 16;
 
@@ -32,7 +36,7 @@ export class KernelRunner {
     /** A block of at least `bytes` kept for `key` between calls, 16-byte aligned (may grow memory). */
     private readonly reserve: (key: string, bytes: number) => number,
     private readonly buffer: () => ArrayBufferLike,
-    /** Elements below which a thread gets no share (matmul: multiply-adds / 8). */
+    /** Elements below which a thread gets no share (matmul: multiply-adds / 32). */
     readonly minWorkPerThread = MIN_WORK_PER_THREAD,
   ) {
     this.threads = pool ? pool.threads : 1;

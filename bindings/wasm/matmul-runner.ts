@@ -8,11 +8,11 @@ import type { MatmulArgs } from '../backend.js';
 import type { KernelRunner } from './kernel-runner.js';
 
 /**
- * A product's work for KernelRunner.chunks: multiply-adds (m·n·k) / 64. A thread's share then needs
- * about 2M multiply-adds (some 100 µs): below that, waking a worker cost more than it saved in the
- * bench (128³ and the MLP's [256×256]·[256×10] ran slower on two threads).
+ * A product's work for KernelRunner.chunks: multiply-adds (m·n·k) / 32. A thread's share then needs
+ * about 2M multiply-adds by default (some 100 µs): below that, waking a worker cost more than it saved
+ * in the bench (128³ and the MLP's [256×256]·[256×10] ran slower on two threads).
  */
-const work = (m: number, n: number, k: number) => (m * n * k) / 64;
+const work = (m: number, n: number, k: number) => (m * n * k) / 32;
 
 const ROUTE_EMPTY = 0, ROUTE_FEW_ROWS = 1, ROUTE_GEMM_TRANSPOSED = 3;
 /** Columns of a few-row product per chunk: a multiple of its 16-column blocks. */

@@ -33,6 +33,8 @@ export interface ThreadPoolOptions {
 }
 
 const now = () => performance.now();
+/** The most one step of waiting for workers counts, in ms (steps are 20 ms, or a poll, when awake). */
+const MAX_WAIT_STEP_MS = 100;
 
 /** Worker threads serving kernel jobs on one shared memory; start one with ThreadPool.start(). */
 export class ThreadPool {
@@ -123,7 +125,7 @@ export class ThreadPool {
     Atomics.notify(words, SEQ);
     const started = now();
     if (this.options.mainThreadWorks) runChunks(this.views, CONTROL_LAYOUT, this.here, tag, 0);
-    this.await(kernel, chunks.length, now() + this.options.timeoutMs + 50 * (now() - started));
+    this.await(kernel, chunks.length, this.options.timeoutMs + 50 * (now() - started));
     if (words[FAILED]) {
       const message = String.fromCharCode(...this.views.text.subarray(ERROR_TEXT * 2, ERROR_TEXT * 2 + words[ERROR_LENGTH]));
       const thread = words[ERROR_THREAD] === 0 ? 'the main thread' : `worker thread ${words[ERROR_THREAD]}`;
@@ -138,16 +140,24 @@ export class ThreadPool {
     this.stop();
   }
 
-  /** Waits until every chunk of the job is counted, or the deadline passes. */
-  private await(kernel: KernelName, chunks: number, deadline: number): void {
+  /**
+   * Waits until every chunk of the job is counted, or `allowanceMs` of waiting has passed. Waiting is
+   * summed in steps of at most MAX_WAIT_STEP_MS, so that a process or machine that was suspended
+   * (a laptop asleep, a paused VM) does not count the pause against the workers.
+   */
+  private await(kernel: KernelName, chunks: number, allowanceMs: number): void {
     const { words } = this.views;
-    let polls = 0;
+    let polls = 0, waited = 0, last = now();
     for (;;) {
       const finished = Atomics.load(words, FINISHED);
       if (finished === chunks) return;
       if (++polls < this.options.spin) continue;
       if (this.blocking) Atomics.wait(words, FINISHED, finished, 20);
-      if ((this.blocking || (polls & 1023) === 0) && now() > deadline) {
+      if (!this.blocking && (polls & 1023) !== 0) continue;
+      const time = now();
+      waited += Math.min(time - last, MAX_WAIT_STEP_MS);
+      last = time;
+      if (waited > allowanceMs) {
         this.failure ??= `a worker thread did not finish its part of ${kernel} in time (it may have died)`;
         throw this.broken();
       }

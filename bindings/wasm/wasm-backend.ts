@@ -28,7 +28,7 @@ export interface WasmBackendOptions {
   threads?: number;
   /**
    * Work below which a kernel stays on the calling thread, per thread, in elements (matmul: in
-   * multiply-adds / 8); default 32768. Waking a worker costs some microseconds.
+   * multiply-adds / 32); default 65536. Waking a sleeping worker costs tens of microseconds.
    */
   minWorkPerThread?: number;
 }
