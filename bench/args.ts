@@ -38,6 +38,7 @@ export const USAGE = `usage: npm run bench -- [options]
        npm run bench -- processes N [options] the kernel bench in N processes: min / median / max of each figure
        npm run bench -- read [--help]         reading a result (dataSync, data) against a plain typed-array copy
        npm run bench -- scaling [--help]      this machine's ceiling: one-thread kernels in 1 and N workers at once
+       npm run bench -- peak [--rounds N]     the one-thread matmul kernel as a fraction of the SIMD128 peak
 options of the kernel bench:
   --backend wasm|webgpu|cpu  webgrad backend to measure (default wasm, with the cpu reference beside it)
   --only LIST                comma-separated cases: matmul, softmax, ce, or part of a case id (mlp, 512, dW1)

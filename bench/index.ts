@@ -57,36 +57,23 @@ async function makeSubjects(args: BenchArgs, cases: readonly BenchCase[], unavai
   return subjects;
 }
 
+/** The other commands, `npm run bench -- NAME ...`; one that returns false has failed. */
+type Command = (argv: readonly string[]) => Promise<boolean | void>;
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parity: async () => (await import('./parity/parity.js')).runParity,
+  'webgpu-steps': async () => (await import('./parity/webgpu-steps.js')).runWebGPUSteps,
+  'epoch-time': async () => (await import('./parity/mlp-epoch-time.js')).runMlpEpochTime,
+  processes: async () => (await import('./processes.js')).runProcesses,
+  read: async () => (await import('./read-cost.js')).runReadCost,
+  scaling: async () => (await import('./scaling.js')).runScaling,
+  peak: async () => (await import('./peak.js')).runPeak,
+};
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  if (command === 'parity') {
-    const { runParity } = await import('./parity/parity.js');
-    if (!(await runParity(rest))) process.exitCode = 1;
+  if (Object.hasOwn(COMMANDS, command)) {
+    if ((await (await COMMANDS[command]())(rest)) === false) process.exitCode = 1;
     return;
-  }
-  if (command === 'webgpu-steps') {
-    const { runWebGPUSteps } = await import('./parity/webgpu-steps.js');
-    if (!(await runWebGPUSteps(rest))) process.exitCode = 1;
-    return;
-  }
-  if (command === 'processes') {
-    const { runProcesses } = await import('./processes.js');
-    if (!(await runProcesses(rest))) process.exitCode = 1;
-    return;
-  }
-  if (command === 'read') {
-    const { runReadCost } = await import('./read-cost.js');
-    if (!(await runReadCost(rest))) process.exitCode = 1;
-    return;
-  }
-  if (command === 'scaling') {
-    const { runScaling } = await import('./scaling.js');
-    if (!(await runScaling(rest))) process.exitCode = 1;
-    return;
-  }
-  if (command === 'epoch-time') {
-    const { runMlpEpochTime } = await import('./parity/mlp-epoch-time.js');
-    return runMlpEpochTime(rest);
   }
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {

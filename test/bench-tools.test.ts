@@ -1,7 +1,8 @@
 /**
  * The bench's measuring tools run end to end in a tiny form, so that they cannot rot: `read` (the
- * cost of reading a result against a plain copy), `scaling` (the machine's ceiling across workers)
- * and `processes` (the kernel bench in separate processes, min / median / max).
+ * cost of reading a result against a plain copy), `scaling` (the machine's ceiling across workers),
+ * `peak` (the matmul kernel against the SIMD128 peak) and `processes` (the kernel bench in separate
+ * processes, min / median / max).
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -23,7 +24,7 @@ const rows = (out: string, first: RegExp) =>
 
 const numbers = (cell: string) => [...cell.matchAll(/\d+(\.\d+)?/g)].map((m) => Number(m[0]));
 
-describe('npm run bench -- read / scaling / processes', () => {
+describe('npm run bench -- read / scaling / peak / processes', () => {
   test('read: every form on one and two threads against the plain copy, with a finite ratio', async () => {
     const out = await runBench(['read', '--sizes', '64', '--calls', '200', '--threads', '1,2']);
     const table = rows(out, /KiB/);
@@ -51,6 +52,15 @@ describe('npm run bench -- read / scaling / processes', () => {
     }
   }, 120_000);
 
+  test('peak: the SIMD128 peak and each product as a fraction of it', async () => {
+    const out = await runBench(['peak', '--rounds', '1']);
+    const table = rows(out, /peak|matmul|X·W1|dW1/);
+    expect(table.map((r) => r[0])).toEqual(['peak: 12 f32x4 multiply-add chains', 'matmul 512³', 'matmul 1024³', 'X·W1 (MLP fwd)', 'dW1 = Xᵀ·dH']);
+    const peak = numbers(table[0][1])[0];
+    expect(peak).toBeGreaterThan(0);
+    for (const [, rate, share] of table.slice(1)) expect(numbers(share)[0]).toBeCloseTo((100 * numbers(rate)[0]) / peak, -1);
+  }, 120_000);
+
   test('processes: min ≤ median ≤ max for each subject, from that many processes', async () => {
     const out = await runBench(['processes', '2', '--only', 'crossEntropy-256', '--threads', '1,2', '--peers', 'none', '--no-cpu', '--quick']);
     expect(out.match(/process \d\/2 done/g)).toHaveLength(2);
@@ -69,5 +79,6 @@ describe('npm run bench -- read / scaling / processes', () => {
     await expect(runBench(['processes', '1'])).rejects.toThrow(/usage: npm run bench -- processes N/);
     await expect(runBench(['read', '--sizes', 'x'])).rejects.toThrow(/usage: npm run bench -- read/);
     await expect(runBench(['scaling', '--workers', '1'])).rejects.toThrow(/usage: npm run bench -- scaling/);
+    await expect(runBench(['peak', '--rounds', '0'])).rejects.toThrow(/usage: npm run bench -- peak/);
   }, 60_000);
 });

@@ -159,6 +159,33 @@ describe('a worker that fails', () => {
     expect(code).toBe(0);
   }, 30000);
 
+  test('jobs posted back to back while the machine is oversubscribed never claim a chunk of a half-written job', async () => {
+    // Two busy processes compete for the cores, so the main thread is often preempted while it
+    // writes a job; a worker that then claimed from the previous job's CLAIM would run a bogus chunk
+    // and count it, and the job would never finish. The chunk counts change from job to job.
+    const hogs = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+    try {
+      const result = await runScript(`
+        import { ThreadPool } from ${poolModule};
+        import { instantiateKernels } from ${moduleModule};
+        const memory = new WebAssembly.Memory({ initial: 64, maximum: 4096, shared: true });
+        const { module, kernels } = await instantiateKernels('simd', memory);
+        const pool = await ThreadPool.start(module, memory, kernels, 2, ['fill'], { spin: 0, timeoutMs: 3000 });
+        const view = new Float32Array(memory.buffer, 65536, 64 * 16);
+        const end = performance.now() + 4000;
+        for (let job = 0; performance.now() < end; job++) {
+          const chunks = job % 2 ? 2 : 1 + (job % 61);
+          pool.run('fill', Array.from({ length: chunks }, (_, c) => [65536 + 64 * c, job % 251, 16]));
+          for (let c = 0; c < chunks; c++) if (view[c * 16 + 15] !== job % 251) process.exit(3);
+        }
+        pool.dispose();
+      `, 30000);
+      expect(result).toMatchObject({ code: 0 });
+    } finally {
+      for (const hog of hogs) hog.kill();
+    }
+  }, 40000);
+
   test('a worker that holds a chunk past the deadline gives BackendError, not a hang', async () => {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: 4096, shared: true });
     const { module, kernels } = await instantiateKernels('simd', memory);

@@ -1,12 +1,15 @@
 /**
  * The words the main thread and the kernel workers share (a SharedArrayBuffer): one job at a time, a
- * kernel run over a table of chunks (argument lists). The main thread writes the job, resets CLAIM to
- * the job's tag (its sequence number, low 16 bits, in the high half) and bumps SEQ; then every thread,
- * the main one included, claims chunks by compare-and-swap on CLAIM until none is left, reading the
- * job only after a claim succeeds (so a worker that wakes late claims nothing, or a chunk of the
- * current job), and counts each chunk it ran in FINISHED. The main thread returns once FINISHED
- * reaches the chunk count. The worker receives the layout as a ControlLayout (its embedded source
- * cannot import it).
+ * kernel run over a table of chunks (argument lists). CLAIM holds the job's tag (its sequence number,
+ * low 24 bits) above the index of the next chunk to claim (low 8 bits). The main thread first closes
+ * CLAIM (the new tag with CLAIM_CLOSED as index), then writes the job, then opens CLAIM (the new tag,
+ * index 0) and bumps SEQ; every thread, the main one included, claims chunks by compare-and-swap on
+ * CLAIM until none is left, and reads the job only after a claim succeeds. Closing first matters: a
+ * worker still looking at the previous job's exhausted CLAIM could otherwise read the new, larger
+ * CHUNKS and win its compare-and-swap before CLAIM changed, running a chunk of a half-written job
+ * and counting it once too often. Each chunk run is counted in FINISHED; the main thread returns once
+ * FINISHED reaches the chunk count. The worker receives the layout as a ControlLayout (its embedded
+ * source cannot import it).
  */
 export const SEQ = 0;
 export const CLAIM = 1;
@@ -25,6 +28,11 @@ export const ERROR_THREAD = 9;
 export const STOP = 10;
 export const MAX_ARGS = 24;
 export const MAX_CHUNKS = 64;
+/** CLAIM = tag << CLAIM_INDEX_BITS | index; tags are sequence numbers modulo 2^24. */
+export const CLAIM_INDEX_BITS = 8;
+export const CLAIM_TAG_MASK = 0xffffff;
+/** An index no job reaches (MAX_CHUNKS < 255): CLAIM is closed while the main thread writes a job. */
+export const CLAIM_CLOSED = 0xff;
 /** The chunk table: MAX_CHUNKS × MAX_ARGS f64, from word ARGS (8-byte aligned) on. */
 export const ARGS = 16;
 /** The error text, UTF-16, after the chunk table. */
@@ -35,7 +43,7 @@ export const CONTROL_WORDS = ERROR_TEXT + ERROR_CHARS / 2;
 /** The layout as one object, sent to each worker. */
 export const CONTROL_LAYOUT = {
   SEQ, CLAIM, FINISHED, KERNEL, CHUNKS, ARG_COUNT, THREAD_ARG, FAILED, ERROR_LENGTH, ERROR_THREAD, STOP,
-  MAX_ARGS, ARGS, ERROR_TEXT, ERROR_CHARS,
+  MAX_ARGS, ARGS, ERROR_TEXT, ERROR_CHARS, CLAIM_INDEX_BITS, CLAIM_TAG_MASK,
 } as const;
 
 export type ControlLayout = { readonly [K in keyof typeof CONTROL_LAYOUT]: number };

@@ -34,14 +34,15 @@ type Kernel = (...args: number[]) => void;
 /**
  * Claims chunks of the job tagged `tag` and runs them on `thread` until none is left. A chunk's job is
  * read only after its claim succeeded: the job cannot end (nor the next be written) before the chunk
- * is counted in FINISHED. A chunk that throws is counted too; the first one leaves its error text.
+ * is counted in FINISHED, and CLAIM is closed before the next is written (control-block.ts). A chunk
+ * that throws is counted too; the first one leaves its error text.
  */
 export function runChunks({ words, args, text }: ControlViews, layout: ControlLayout, kernels: Kernel[], tag: number, thread: number): void {
-  const { CLAIM, CHUNKS, ARG_COUNT, ARGS, MAX_ARGS, THREAD_ARG, KERNEL, FAILED, ERROR_LENGTH, ERROR_THREAD, ERROR_TEXT, ERROR_CHARS, FINISHED } = layout;
+  const { CLAIM, CLAIM_INDEX_BITS, CHUNKS, ARG_COUNT, ARGS, MAX_ARGS, THREAD_ARG, KERNEL, FAILED, ERROR_LENGTH, ERROR_THREAD, ERROR_TEXT, ERROR_CHARS, FINISHED } = layout;
   for (;;) {
     const claim = Atomics.load(words, CLAIM);
-    if (claim >>> 16 !== tag) return;
-    const index = claim & 0xffff;
+    if (claim >>> CLAIM_INDEX_BITS !== tag) return;
+    const index = claim & ((1 << CLAIM_INDEX_BITS) - 1);
     if (index >= Atomics.load(words, CHUNKS)) return;
     if (Atomics.compareExchange(words, CLAIM, claim, claim + 1) !== claim) continue;
     const first = ARGS / 2 + index * MAX_ARGS;
@@ -75,7 +76,7 @@ export function serveKernelJobs(init: WorkerInit, kernels: Kernel[]): void {
     const seq = Atomics.load(words, SEQ);
     if (seq === seen) continue;
     seen = seq;
-    runChunks(views, init.layout, kernels, seq & 0xffff, init.thread);
+    runChunks(views, init.layout, kernels, seq & init.layout.CLAIM_TAG_MASK, init.thread);
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import { BackendError } from '../errors.js';
 import {
-  ARG_COUNT, ARGS, CHUNKS, CLAIM, CONTROL_LAYOUT, CONTROL_WORDS, ERROR_LENGTH, ERROR_TEXT, ERROR_THREAD, FAILED,
+  ARG_COUNT, ARGS, CHUNKS, CLAIM, CLAIM_CLOSED, CLAIM_INDEX_BITS, CLAIM_TAG_MASK, CONTROL_LAYOUT, CONTROL_WORDS, ERROR_LENGTH, ERROR_TEXT, ERROR_THREAD, FAILED,
   FINISHED, KERNEL, MAX_ARGS, MAX_CHUNKS, SEQ, STOP, THREAD_ARG,
 } from './control-block.js';
 import { runChunks, type ControlViews } from './kernel-worker.js';
@@ -112,6 +112,8 @@ export class ThreadPool {
     const argCount = chunks[0]?.length ?? 0;
     if (chunks.length === 0 || chunks.length > MAX_CHUNKS || argCount > MAX_ARGS)
       throw new BackendError(`wasm: a job of ${chunks.length} chunks of ${argCount} arguments (at most ${MAX_CHUNKS} of ${MAX_ARGS})`);
+    const tag = ++this.seq & CLAIM_TAG_MASK;
+    Atomics.store(words, CLAIM, (tag << CLAIM_INDEX_BITS) | CLAIM_CLOSED);
     words[KERNEL] = index;
     words[CHUNKS] = chunks.length;
     words[ARG_COUNT] = argCount;
@@ -119,8 +121,7 @@ export class ThreadPool {
     words[FAILED] = 0;
     words[FINISHED] = 0;
     chunks.forEach((chunk, c) => args.set(chunk, ARGS / 2 + c * MAX_ARGS));
-    const tag = ++this.seq & 0xffff;
-    Atomics.store(words, CLAIM, tag << 16);
+    Atomics.store(words, CLAIM, tag << CLAIM_INDEX_BITS);
     Atomics.store(words, SEQ, this.seq);
     Atomics.notify(words, SEQ);
     const started = now();
