@@ -38,6 +38,10 @@ export async function runProcesses(argv: readonly string[]): Promise<boolean> {
   const rest = [...argv.slice(1)];
   const summaryAt = rest.indexOf('--summary');
   const summary = summaryAt >= 0 ? rest.splice(summaryAt, 2)[1] : undefined;
+  if (summaryAt >= 0 && !summary) {
+    console.log(`processes: --summary needs a file\n${PROCESSES_USAGE}`);
+    return false;
+  }
   if (rest.includes('--json') || rest.includes('--runs')) {
     console.log(`processes: --json and --runs are set per process\n${PROCESSES_USAGE}`);
     return false;
