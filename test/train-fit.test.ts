@@ -59,6 +59,9 @@ describe('fit', () => {
       expect(m.trainAccuracy).toBeGreaterThanOrEqual(0);
       expect(m.trainAccuracy).toBeLessThanOrEqual(1);
       expect(Number.isFinite(m.testLoss)).toBe(true);
+      // the training steps' time excludes the test evaluation that seconds includes
+      expect(m.trainSeconds).toBeGreaterThan(0);
+      expect(m.trainSeconds).toBeLessThan(m.seconds);
     }
     expect(history[5].trainLoss).toBeLessThan(history[0].trainLoss * 0.8);
     expect(history[0].trainLoss).toBeLessThan(1.2);
