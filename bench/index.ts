@@ -8,7 +8,7 @@ import { USAGE, UsageError, parseArgs, selectCases } from './args.js';
 import type { BenchArgs } from './args.js';
 import { BENCH_CASES, type BenchCase } from './cases.js';
 import { attemptSubject, runSuite } from './harness.js';
-import { machineInfo } from './machine.js';
+import { machineInfo, machineLine } from './machine.js';
 import { jaxSubject } from './subjects/jax.js';
 import type { Subject } from './subjects/subject.js';
 import { tfjsSubject } from './subjects/tfjs.js';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   // the cpu reference is compared with the peers only when it is the backend asked for
   const primaries = subjects.filter((s) => s.isWebgrad && (args.backend === 'cpu' || !s.name.startsWith('webgrad cpu'))).map((s) => s.name);
 
-  console.log(`webgrad bench — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
+  console.log(`webgrad bench — ${machineLine(machine)}`);
   if (webgpu) console.log(`WebGPU adapter: ${webgpu.adapterInfo} — ${webgpu.adapterVerdict}`);
   for (const s of subjects) console.log(`${s.name}: ${s.detail}`);
   for (const line of unavailable) console.log(`not measured: ${line}`);

@@ -21,3 +21,8 @@ export function machineInfo(): MachineInfo {
     loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
+
+/** "date, CPU model (N cpus), Node vX": the line every bench command prints under its title. */
+export function machineLine(machine: MachineInfo): string {
+  return `${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`;
+}

@@ -6,7 +6,7 @@
  */
 import { instantiateKernels } from '../bindings/wasm/wasm-module.js';
 import { BENCH_CASES, type MatmulCase } from './cases.js';
-import { machineInfo } from './machine.js';
+import { machineInfo, machineLine } from './machine.js';
 import { PEAK_FLOPS_PER_ITERATION, simdPeakModule } from './simd-peak.js';
 import { median } from './timing.js';
 
@@ -57,7 +57,7 @@ export async function runPeak(argv: readonly string[]): Promise<boolean> {
   }
   const machine = machineInfo();
   const top = median(peak);
-  console.log(`webgrad matmul against the SIMD128 peak — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}, load ${machine.loadAverage.join(' ')}`);
+  console.log(`webgrad matmul against the SIMD128 peak — ${machineLine(machine)}, load ${machine.loadAverage.join(' ')}`);
   console.log(`one thread, plain SIMD build, kernel only; median of ${rounds} alternating rounds (best in brackets)\n`);
   console.log('| | GFLOP/s | % of the peak |');
   console.log('|---|---:|---:|');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineInfo } from './machine.js';
+import { machineInfo, machineLine } from './machine.js';
 import type { BenchRecord } from './results.js';
 import { median } from './timing.js';
 
@@ -64,7 +64,7 @@ export async function runProcesses(argv: readonly string[]): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true });
   }
   const machine = machineInfo();
-  console.log(`\nwebgrad bench in ${count} processes — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
+  console.log(`\nwebgrad bench in ${count} processes — ${machineLine(machine)}`);
   console.log(`options: ${rest.join(' ')}\nms per operation, min / median / max over the processes (each process's figure is its median)\n`);
   console.log('| case | subject | with read, ms | kernel only, ms | max / min with read |');
   console.log('|---|---|---:|---:|---:|');

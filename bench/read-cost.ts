@@ -7,7 +7,7 @@
  * with several (a shared memory).
  */
 import { createWasmBackend, rand, type Tensor } from '../bindings/index.js';
-import { machineInfo } from './machine.js';
+import { machineInfo, machineLine } from './machine.js';
 import { median } from './timing.js';
 
 export const READ_USAGE = `usage: npm run bench -- read [--sizes KB,KB,...] [--threads N,N] [--calls N]
@@ -39,24 +39,14 @@ interface Timed {
   minUs: number;
 }
 
-/** Times each call of `call` alone, after a warm-up; the calls alternate with the other forms' rounds. */
-function timeCalls(call: () => unknown, calls: number): number[] {
-  for (let i = 0; i < Math.min(50, calls); i++) call();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now();
-    call();
-    times.push((performance.now() - start) * 1000);
-  }
-  return times;
-}
-
-async function timeAsyncCalls(call: () => Promise<unknown>, calls: number): Promise<number[]> {
+/** Times each call of `call` alone (awaited when it returns a promise), after a warm-up. */
+async function timeCalls(call: () => unknown, calls: number): Promise<number[]> {
   for (let i = 0; i < Math.min(50, calls); i++) await call();
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
     const start = performance.now();
-    await call();
+    const result = call();
+    if (result instanceof Promise) await result;
     times.push((performance.now() - start) * 1000);
   }
   return times;
@@ -79,7 +69,7 @@ async function measureSize(tensors: Map<number, Tensor>, elements: number, calls
   const targets = Array.from({ length: PAIRS }, () => new Float32Array(elements));
   let i = 0;
   const next = () => (i = (i + 1) % PAIRS);
-  const forms: [string, () => number[] | Promise<number[]>][] = [
+  const forms: [string, () => Promise<number[]>][] = [
     ['copy: source.slice()', () => timeCalls(() => sources[next()].slice(), calls)],
     ['copy: target.set(source)', () => timeCalls(() => targets[next()].set(sources[i]), calls)],
   ];
@@ -87,8 +77,8 @@ async function measureSize(tensors: Map<number, Tensor>, elements: number, calls
     forms.push(
       [`${threads}thr dataSync()`, () => timeCalls(() => t.dataSync(), calls)],
       [`${threads}thr dataSync(target)`, () => timeCalls(() => t.dataSync(targets[next()]), calls)],
-      [`${threads}thr await data()`, () => timeAsyncCalls(() => t.data(), calls)],
-      [`${threads}thr await data(target)`, () => timeAsyncCalls(() => t.data(targets[next()]), calls)],
+      [`${threads}thr await data()`, () => timeCalls(() => t.data(), calls)],
+      [`${threads}thr await data(target)`, () => timeCalls(() => t.data(targets[next()]), calls)],
     );
   }
   const times = new Map<string, number[]>(forms.map(([name]) => [name, []]));
@@ -106,7 +96,7 @@ export async function runReadCost(argv: readonly string[]): Promise<boolean> {
     return argv.length === 1 && argv[0] === '--help';
   }
   const machine = machineInfo();
-  console.log(`webgrad read cost — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
+  console.log(`webgrad read cost — ${machineLine(machine)}`);
   console.log('µs per call, median (minimum) over every call timed alone; ratio = median of the read / median of the plain copy\n');
   const backends = await Promise.all(args.threads.map((threads) => createWasmBackend({ threads })));
   try {

@@ -7,7 +7,8 @@
  * (ReLU and softmax over 16 MB) show the two limits.
  */
 import { Worker } from 'node:worker_threads';
-import { machineInfo } from './machine.js';
+import { machineInfo, machineLine } from './machine.js';
+import { median } from './timing.js';
 
 export const SCALING_USAGE = `usage: npm run bench -- scaling [--workers N] [--seconds S] [--rounds R]
   --workers  workers run at once (default: the machine's cores)
@@ -79,8 +80,6 @@ async function runTogether(kernel: ScalingKernel, count: number, seconds: number
   }
 }
 
-const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-
 export async function runScaling(argv: readonly string[]): Promise<boolean> {
   const machine = machineInfo();
   const args = parseScalingArgs(argv, machine.cpus);
@@ -88,7 +87,7 @@ export async function runScaling(argv: readonly string[]): Promise<boolean> {
     console.log(SCALING_USAGE);
     return argv.length === 1 && argv[0] === '--help';
   }
-  console.log(`webgrad scaling ceiling — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}, load ${machine.loadAverage.join(' ')}`);
+  console.log(`webgrad scaling ceiling — ${machineLine(machine)}, load ${machine.loadAverage.join(' ')}`);
   console.log(`each worker: its own createWasmBackend({ threads: 1 }), ${args.seconds} s per round, median of ${args.rounds} rounds\n`);
   console.log(`| kernel | unit | 1 worker | ${args.workers} workers at once (sum) | ${args.workers} workers / 1 |`);
   console.log('|---|---|---:|---:|---:|');
@@ -98,7 +97,7 @@ export async function runScaling(argv: readonly string[]): Promise<boolean> {
       alone.push((await runTogether(kernel, 1, args.seconds))[0]);
       together.push((await runTogether(kernel, args.workers, args.seconds)).reduce((s, r) => s + r, 0));
     }
-    const one = medianOf(alone), all = medianOf(together);
+    const one = median(alone), all = median(together);
     const unit = kernel.startsWith('matmul') ? 'GFLOP/s' : 'GB/s';
     console.log(`| ${kernel} | ${unit} | ${one.toFixed(2)} | ${all.toFixed(2)} | ${(all / one).toFixed(2)}× |`);
   }

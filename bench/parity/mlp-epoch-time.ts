@@ -9,7 +9,7 @@ import { DataLoader, type HostBatch } from '../../bindings/data/dataloader.js';
 import { loadFashionMnist } from '../../bindings/data/node/index.js';
 import { d2lModel } from '../../bindings/train/models.js';
 import { createWasmBackend } from '../../bindings/wasm/wasm-backend.js';
-import { machineInfo } from '../machine.js';
+import { machineInfo, machineLine } from '../machine.js';
 import { median } from '../timing.js';
 import { jaxMlpTrainer } from './mlp-jax.js';
 import { MLP, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
@@ -47,7 +47,7 @@ export async function runMlpEpochTime(argv: readonly string[]): Promise<void> {
   if (args.frameworks.includes('jax')) trainers.push(await jaxMlpTrainer());
 
   const machine = machineInfo();
-  console.log(`MLP epoch time — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}`);
+  console.log(`MLP epoch time — ${machineLine(machine)}`);
   for (const t of trainers) console.log(`${t.name}: ${t.detail}`);
   const results = new Map<string, { seconds: number[]; loss: number[] }>(trainers.map((t) => [t.name, { seconds: [], loss: [] }]));
   for (let run = 1; run <= args.runs; run++)

@@ -14,7 +14,7 @@ import { SGD } from '../../bindings/optim/index.js';
 import { fit, type EpochMetrics } from '../../bindings/train/fit.js';
 import { d2lModel } from '../../bindings/train/models.js';
 import { createWasmBackend } from '../../bindings/wasm/wasm-backend.js';
-import { machineInfo } from '../machine.js';
+import { machineInfo, machineLine } from '../machine.js';
 import { parseParityArgs, PARITY_USAGE, type ParityArgs } from './args.js';
 import { compareRuns, formatComparison, type ReplayEpoch, type Comparison } from './compare.js';
 import { writeDataFile, writeRunFiles, type Recipe } from './replay-files.js';
@@ -70,7 +70,7 @@ export async function runParity(argv: readonly string[]): Promise<boolean> {
   }
 
   const machine = machineInfo();
-  console.log(`parity with PyTorch — ${machine.date}, ${machine.cpuModel} (${machine.cpus} cpus), Node ${machine.node}; webgrad wasm ${backend.threads} thread(s), PyTorch 1 thread; epoch times are the training steps alone on both sides (the test-set evaluation left out)\n`);
+  console.log(`parity with PyTorch — ${machineLine(machine)}; webgrad wasm ${backend.threads} thread(s), PyTorch 1 thread; epoch times are the training steps alone on both sides (the test-set evaluation left out)\n`);
   for (const c of comparisons) console.log(formatComparison(c) + '\n');
   writeFileSync(join(args.out, 'parity.json'), JSON.stringify({ machine, comparisons }, null, 2) + '\n');
   console.log(`wrote ${join(args.out, 'parity.json')}`);
