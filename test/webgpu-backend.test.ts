@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import type { Backend } from '../bindings/backend.js';
 import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../bindings/errors.js';
@@ -373,6 +376,22 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
     expect(Array.from(await k.unary('neg', tensor([1], [1], { backend: fresh })).data())).toEqual([-1]);
     fresh.dispose();
   });
+});
+
+describeWebGPU('the GPU object a backend was made from', () => {
+  test('stays alive while the backend does, though the caller keeps no reference to it', async () => {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'webgpu-unreferenced-gpu.js');
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--expose-gc', script], { timeout: 120_000 }, (error, out, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}`));
+        else resolve(out);
+      });
+    });
+    const { sums } = JSON.parse(stdout) as { sums: number[] };
+    const a = tensor(Float32Array.from({ length: 64 * 64 }, (_, i) => (i % 7) - 3), [64, 64], { backend: cpu });
+    const want = (k.matmul(a, a).dataSync() as Float32Array).reduce((total, x) => total + x, 0);
+    expect(sums).toEqual(new Array(20).fill(want));
+  }, 150_000);
 });
 
 describeWebGPU('kernel choice (dawn.node)', (backend) => {

@@ -136,6 +136,13 @@ async function checkCallerDevice(device: GPUDevice): Promise<void> {
   }
 }
 
+/**
+ * The GPU object and adapter each created device came from, held as long as the device is. dawn.node
+ * tears its instance down when its GPU object is collected, and a device still in use then crashes the
+ * process: `createWebGPUBackend({ gpu: create([]) })` leaves no other reference to it.
+ */
+const deviceOrigins = new WeakMap<GPUDevice, { gpu: GPU; adapter: GPUAdapter }>();
+
 /** The caller's device, or a new one from the best adapter found (see DeviceOptions). */
 export async function acquireDevice(options: DeviceOptions): Promise<AcquiredDevice> {
   if (options.device) {
@@ -158,6 +165,7 @@ export async function acquireDevice(options: DeviceOptions): Promise<AcquiredDev
   } catch (error) {
     throw new BackendError(`WebGPU adapter refused a device: ${(error as Error).message}`);
   }
+  deviceOrigins.set(device, { gpu, adapter });
   const info = (adapter as { info?: GPUAdapterInfo }).info;
   const adapterDescription = [info?.vendor, info?.architecture, info?.device, info?.description]
     .filter((part) => part).join(' ') || 'unknown adapter';
