@@ -5,7 +5,11 @@ import { BackendError } from '../errors.js';
 import { BufferUsage, MapMode } from './gpu-flags.js';
 
 export interface DeviceOptions {
-  /** A device the caller owns: the backend uses it and never destroys it. */
+  /**
+   * A device the caller owns: the backend uses it and never destroys it. With dawn.node, keep a
+   * reference to the GPU object it came from for as long as the device is used: Dawn tears its
+   * instance down when that object is collected.
+   */
   device?: GPUDevice;
   /** A GPU object to request the adapter from (e.g. dawn.node's `create([])`). */
   gpu?: GPU;
