@@ -33,7 +33,7 @@ export interface BenchArgs {
 
 export const USAGE = `usage: npm run bench -- [options]
        npm run bench -- parity [--help]       PyTorch parity of the softmax regression and MLP recipes
-       npm run bench -- epoch-time [--runs N] seconds per MLP epoch: webgrad wasm, tfjs-wasm, jax-js
+       npm run bench -- epoch-time [--help]   seconds per MLP epoch: webgrad wasm, tfjs-wasm, jax-js, PyTorch
        npm run bench -- webgpu-steps          the MLP's first 50 step losses on WebGPU against wasm
        npm run bench -- processes N [options] the kernel bench in N processes: min / median / max of each figure
        npm run bench -- read [--help]         reading a result (dataSync, data) against a plain typed-array copy

@@ -4,6 +4,7 @@
  * the Tensor takes one, and the GPU bench's options.
  */
 import { UsageError, parseArgs } from '../bench/args.js';
+import { parseEpochTimeArgs } from '../bench/parity/mlp-epoch-time.js';
 import { gpuCases, parseGpuArgs } from '../bench/gpu/args.js';
 import { GPU_CASES, QUICK_GPU_CASES } from '../bench/gpu/cases.js';
 import { backendThreads, webgradSubjectName } from '../bench/subjects/webgrad.js';
@@ -34,6 +35,25 @@ describe('npm run bench options', () => {
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('npm run bench -- epoch-time options', () => {
+  test('defaults: webgrad on one thread, tfjs and jax-js; PyTorch only when asked for', () => {
+    expect(parseEpochTimeArgs([])).toEqual({ runs: 3, frameworks: ['webgrad', 'tfjs', 'jax'], threads: [1], python: '/usr/bin/python3', json: null });
+    expect(parseEpochTimeArgs(['--frameworks', 'webgrad,torch', '--threads', '1,2,2', '--runs', '5', '--python', 'python3']))
+      .toMatchObject({ frameworks: ['webgrad', 'torch'], threads: [1, 2], runs: 5, python: 'python3' });
+  });
+
+  test.each([
+    [['--frameworks', 'webgrad,keras'], /unknown framework keras/],
+    [['--threads', '0'], /--threads must list positive integers/],
+    [['--runs', '1.5'], /--runs must be a positive integer/],
+    [['--runs'], /--runs needs a value/],
+    [['--warmup', '1'], /unknown option --warmup/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseEpochTimeArgs(argv)).toThrow(message);
+    expect(() => parseEpochTimeArgs(argv)).toThrow(/usage: npm run bench -- epoch-time/);
   });
 });
 

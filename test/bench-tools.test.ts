@@ -1,8 +1,8 @@
 /**
  * The bench's measuring tools run end to end in a tiny form, so that they cannot rot: `read` (the
  * cost of reading a result against a plain copy), `scaling` (the machine's ceiling across workers),
- * `peak` (the matmul kernel against the SIMD128 peak) and `processes` (the kernel bench in separate
- * processes, min / median / max).
+ * `peak` (the matmul kernel against the SIMD128 peak), `processes` (the kernel bench in separate
+ * processes, min / median / max) and `epoch-time` (the MLP epoch, webgrad alone on one and two threads).
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -24,7 +24,7 @@ const rows = (out: string, first: RegExp) =>
 
 const numbers = (cell: string) => [...cell.matchAll(/\d+(\.\d+)?/g)].map((m) => Number(m[0]));
 
-describe('npm run bench -- read / scaling / peak / processes', () => {
+describe('npm run bench -- read / scaling / peak / processes / epoch-time', () => {
   test('read: every form on one and two threads against the plain copy, with a finite ratio', async () => {
     const out = await runBench(['read', '--sizes', '64', '--calls', '200', '--threads', '1,2']);
     const table = rows(out, /KiB/);
@@ -75,10 +75,24 @@ describe('npm run bench -- read / scaling / peak / processes', () => {
       }
   }, 120_000);
 
+  test('epoch-time: a row per thread count, the same epoch loss on each, speed-ups against each', async () => {
+    const out = await runBench(['epoch-time', '--frameworks', 'webgrad', '--threads', '1,2', '--runs', '1']);
+    const table = rows(out, /^webgrad/);
+    expect(table.map((r) => r[0])).toEqual(['webgrad wasm 1thr', 'webgrad wasm 2thr']);
+    const [one, two] = table;
+    expect(Number(one[1])).toBeGreaterThan(0);
+    expect(one[3]).toBe(two[3]);
+    expect(Number(one[3])).toBeGreaterThan(0.5);
+    expect(Number(one[3])).toBeLessThan(2.4);
+    expect(one[4]).toBe('1.00×');
+    expect(numbers(two[4])[0]).toBeCloseTo(Number(two[1]) / Number(one[1]), 1);
+  }, 120_000);
+
   test('bad arguments print the usage and fail', async () => {
     await expect(runBench(['processes', '1'])).rejects.toThrow(/usage: npm run bench -- processes N/);
     await expect(runBench(['read', '--sizes', 'x'])).rejects.toThrow(/usage: npm run bench -- read/);
     await expect(runBench(['scaling', '--workers', '1'])).rejects.toThrow(/usage: npm run bench -- scaling/);
     await expect(runBench(['peak', '--rounds', '0'])).rejects.toThrow(/usage: npm run bench -- peak/);
+    await expect(runBench(['epoch-time', '--threads', 'two'])).rejects.toThrow(/usage: npm run bench -- epoch-time/);
   }, 60_000);
 });

@@ -8,9 +8,10 @@ import { d2lModel } from '../../bindings/train/models.js';
 import { MLP, type EpochResult, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
 
 export function webgradMlpTrainer(backend: Backend): MlpTrainer {
+  const threads = (backend as { threads?: number }).threads ?? 1;
   return {
-    name: `webgrad ${backend.name}`,
-    detail: `webgrad ${backend.name} backend: d2lModel('mlp'), SGD, fit() (autograd, fused linear+ReLU, fused cross-entropy)`,
+    name: `webgrad ${backend.name} ${threads}thr`,
+    detail: `webgrad ${backend.name} backend, ${threads} thread(s): d2lModel('mlp'), SGD, fit() (autograd, fused linear+ReLU, fused cross-entropy)`,
     async epoch(weights: MlpWeights, batches: readonly HostBatch<Uint8Array>[]): Promise<EpochResult> {
       const model = d2lModel('mlp', { backend });
       const params = model.namedParameters();

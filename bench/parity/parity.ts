@@ -4,10 +4,8 @@
  * (torch_replay.py, Debian's python3-torch, one thread) from the same initial weights and batch
  * order, then compares each epoch's mean training loss and the final test accuracy.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DataLoader } from '../../bindings/data/dataloader.js';
 import { loadFashionMnist } from '../../bindings/data/node/index.js';
 import { SGD } from '../../bindings/optim/index.js';
@@ -15,23 +13,12 @@ import { fit, type EpochMetrics } from '../../bindings/train/fit.js';
 import { d2lModel } from '../../bindings/train/models.js';
 import { createWasmBackend } from '../../bindings/wasm/wasm-backend.js';
 import { machineInfo, machineLine } from '../machine.js';
-import { parseParityArgs, PARITY_USAGE, type ParityArgs } from './args.js';
+import { parseParityArgs, PARITY_USAGE } from './args.js';
 import { compareRuns, formatComparison, type ReplayEpoch, type Comparison } from './compare.js';
 import { writeDataFile, writeRunFiles, type Recipe } from './replay-files.js';
+import { replayInTorch } from './torch-replay.js';
 
 const SEED = 0;
-const TORCH_SCRIPT = fileURLToPath(new URL('../../../bench/parity/torch_replay.py', import.meta.url));
-
-function replayInTorch(args: ParityArgs, runDir: string, dataPath: string): { torch: string; epochs: ReplayEpoch[] } {
-  const result = spawnSync(args.python, [TORCH_SCRIPT, runDir, dataPath], {
-    encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' }, stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-  });
-  if (result.error) throw new Error(`could not run ${args.python}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${args.python} ${TORCH_SCRIPT} exited with ${result.status}`);
-  const lines = result.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]) as { torch: string; epochs: ReplayEpoch[] };
-}
 
 /** Returns false when a recipe misses the parity criteria. */
 export async function runParity(argv: readonly string[]): Promise<boolean> {
@@ -62,7 +49,7 @@ export async function runParity(argv: readonly string[]): Promise<boolean> {
     model.dispose();
 
     process.stderr.write(`PyTorch: ${name}, same weights and batches\n`);
-    const torch = replayInTorch(args, runDir, dataPath);
+    const torch = replayInTorch(args.python, runDir, dataPath);
     const webgrad: ReplayEpoch[] = history.map((m: EpochMetrics) => ({
       epoch: m.epoch, trainLoss: m.trainLoss, testAccuracy: m.testAccuracy ?? NaN, seconds: m.trainSeconds,
     }));

@@ -2,8 +2,8 @@
 
 Usage: /usr/bin/python3 torch_replay.py RUN_DIR DATA_FILE
 DATA_FILE (written by webgrad's bench/parity) holds the train/test images as U8 0-255 and the
-labels as U8; RUN_DIR holds weights.safetensors (initial parameters by state_dict name),
-order.safetensors (I32 [epochs, n]: the examples each epoch visits, batchSize in the metadata)
+labels as U8 (the test split may be left out: the test accuracy is then null); RUN_DIR holds
+weights.safetensors (initial parameters by state_dict name), order.safetensors (I32 [epochs, n]: the examples each epoch visits, batchSize in the metadata)
 and recipe.json ({"model": "softmax"|"mlp", "lr", "epochs", "batchSize"}).
 Prints one JSON object: each epoch's mean training loss and test accuracy.
 """
@@ -53,9 +53,12 @@ def main(run_dir, data_path):
 
     # u8 / 255 in f32: correctly rounded, the same values webgrad's loader computes
     to_unit = lambda images: torch.from_numpy(images.reshape(len(images), -1).astype(np.float32) / np.float32(255))
-    train_x, test_x = to_unit(data["train.images"]), to_unit(data["test.images"])
+    train_x = to_unit(data["train.images"])
     train_y = torch.from_numpy(data["train.labels"].astype(np.int64))
-    test_y = torch.from_numpy(data["test.labels"].astype(np.int64))
+    has_test = "test.images" in data
+    if has_test:
+        test_x = to_unit(data["test.images"])
+        test_y = torch.from_numpy(data["test.labels"].astype(np.int64))
 
     model = build_model(recipe["model"])
     state = model.state_dict()
@@ -80,10 +83,12 @@ def main(run_dir, data_path):
             total += loss.item() * len(idx)
             seen += len(idx)
         seconds = time.perf_counter() - started
-        model.eval()
-        with torch.no_grad():
-            correct = (model(test_x).argmax(dim=1) == test_y).sum().item()
-        epochs.append({"epoch": epoch + 1, "trainLoss": total / seen, "testAccuracy": correct / len(test_y), "seconds": seconds})
+        accuracy = None
+        if has_test:
+            model.eval()
+            with torch.no_grad():
+                accuracy = (model(test_x).argmax(dim=1) == test_y).sum().item() / len(test_y)
+        epochs.append({"epoch": epoch + 1, "trainLoss": total / seen, "testAccuracy": accuracy, "seconds": seconds})
         print(json.dumps(epochs[-1]), file=sys.stderr, flush=True)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "epochs": epochs}))
 
