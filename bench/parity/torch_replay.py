@@ -3,8 +3,8 @@
 Usage: /usr/bin/python3 torch_replay.py RUN_DIR DATA_FILE
 DATA_FILE (written by webgrad's bench/parity) holds the train/test images as U8 0-255 and the
 labels as U8 (the test split may be left out: the test accuracy is then null); RUN_DIR holds
-weights.safetensors (initial parameters by state_dict name), order.safetensors (I32 [epochs, n]: the examples each epoch visits, batchSize in the metadata)
-and recipe.json ({"model": "softmax"|"mlp", "lr", "epochs", "batchSize"}).
+weights.safetensors (initial parameters by state_dict name), order.safetensors (I32 [epochs, n]:
+the examples each epoch visits, batchSize in the metadata) and recipe.json ({"model": "softmax"|"mlp", "lr", "epochs", "batchSize"}).
 Prints one JSON object: each epoch's mean training loss and test accuracy.
 """
 import json
