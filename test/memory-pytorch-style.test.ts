@@ -2,9 +2,7 @@
  * A PyTorch-style loop (no tidy, no dispose) holds flat memory on wasm: tensors that become unreachable
  * are freed once the garbage collector finds them. Run in a child Node with --expose-gc.
  */
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runFixture } from './run-fixture.js';
 
 interface Checkpoint {
   step: number;
@@ -14,14 +12,9 @@ interface Checkpoint {
   reserved: number;
 }
 
-function run(steps: number): Promise<Checkpoint[]> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'pytorch-style-loop.js');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', script, String(steps)], { timeout: 240_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${error.message}\n${stderr}`));
-      else resolve(stdout.trim().split('\n').map((line) => JSON.parse(line) as Checkpoint));
-    });
-  });
+async function run(steps: number): Promise<Checkpoint[]> {
+  const stdout = await runFixture('pytorch-style-loop', [String(steps)], { flags: ['--expose-gc'], timeoutMs: 240_000 });
+  return stdout.trim().split('\n').map((line) => JSON.parse(line) as Checkpoint);
 }
 
 test('10,000 PyTorch-style steps on wasm without tidy or dispose hold flat memory and learn', async () => {

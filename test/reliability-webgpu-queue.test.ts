@@ -7,12 +7,10 @@
  * The long loop runs in a child Node: in a test worker, resident memory also moves with what earlier
  * test files left to the collector.
  */
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SGD, fit, kernels as k, tensor, type WebGPUBackend } from '../bindings/index.js';
 import { makeDataset } from '../bindings/data/dataset.js';
 import { d2lModel } from '../bindings/train/models.js';
+import { runFixture } from './run-fixture.js';
 import { describeWebGPU } from './webgpu-node-device.js';
 
 const MiB = 2 ** 20;
@@ -30,14 +28,9 @@ interface QueueLoopResult {
 }
 
 /** Runs fixtures/webgpu-queue-loop.js in a fresh Node, whose resident memory is the loop's alone. */
-function runQueueLoop(maxQueuedSubmissions: number): Promise<QueueLoopResult> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'webgpu-queue-loop.js');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, String(maxQueuedSubmissions)], { timeout: 240_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${error.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as QueueLoopResult);
-    });
-  });
+async function runQueueLoop(maxQueuedSubmissions: number): Promise<QueueLoopResult> {
+  const stdout = await runFixture('webgpu-queue-loop', [String(maxQueuedSubmissions)], { timeoutMs: 240_000 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as QueueLoopResult;
 }
 
 /** Records the queue after every throttle() of the backend; returns the log and a restore function. */

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CpuBackend } from '../bindings/cpu/cpu-backend.js';
 import type { Backend } from '../bindings/backend.js';
 import { BackendError, DisposedError, ResourceLimitError, ValueError } from '../bindings/errors.js';
@@ -9,6 +6,7 @@ import { broadcastLayout } from '../bindings/shape.js';
 import { Tensor, tensor } from '../bindings/tensor.js';
 import { WebGPUBackend, createWebGPUBackend } from '../bindings/index.js';
 import { uniform, labels as randomLabels } from './random.js';
+import { runFixture } from './run-fixture.js';
 import { dawn, describeWebGPU } from './webgpu-node-device.js';
 
 const cpu = new CpuBackend();
@@ -380,13 +378,7 @@ describeWebGPU('WebGPU backend (dawn.node)', (backend) => {
 
 describeWebGPU('the GPU object a backend was made from', () => {
   test('stays alive while the backend does, though the caller keeps no reference to it', async () => {
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'webgpu-unreferenced-gpu.js');
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['--expose-gc', script], { timeout: 120_000 }, (error, out, stderr) => {
-        if (error) reject(new Error(`${error.message}\n${stderr}`));
-        else resolve(out);
-      });
-    });
+    const stdout = await runFixture('webgpu-unreferenced-gpu', [], { flags: ['--expose-gc'], timeoutMs: 120_000 });
     const { sums } = JSON.parse(stdout) as { sums: number[] };
     const a = tensor(Float32Array.from({ length: 64 * 64 }, (_, i) => (i % 7) - 3), [64, 64], { backend: cpu });
     const want = (k.matmul(a, a).dataSync() as Float32Array).reduce((total, x) => total + x, 0);

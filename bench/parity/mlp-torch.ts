@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostBatch } from '../../bindings/data/dataloader.js';
 import { encodeSafetensors } from '../../bindings/train/safetensors.js';
-import { MLP, type EpochResult, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
+import { MLP, concatBatches, type EpochResult, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
 import { pixelsToBytes } from './replay-files.js';
 import { replayInTorch } from './torch-replay.js';
 
@@ -22,14 +22,8 @@ function torchVersion(python: string): string {
 
 /** The epoch's batches as one data file in visiting order, with the identity as the batch order. */
 function writeEpoch(dir: string, weights: MlpWeights, batches: readonly HostBatch<Uint8Array>[]): void {
-  const n = batches.reduce((s, b) => s + b.size, 0);
-  const x = new Float32Array(n * MLP.inputs), y = new Uint8Array(n);
-  let at = 0;
-  for (const b of batches) {
-    x.set(b.x, at * MLP.inputs);
-    y.set(b.y, at);
-    at += b.size;
-  }
+  const { x, y } = concatBatches(batches);
+  const n = y.length;
   writeFileSync(join(dir, 'data.safetensors'), encodeSafetensors({
     'train.images': { shape: [n, MLP.inputs], data: pixelsToBytes(x) }, 'train.labels': { shape: [n], data: y },
   }));

@@ -24,6 +24,19 @@ export interface MlpTrainer {
   epoch(weights: MlpWeights, batches: readonly HostBatch<Uint8Array>[]): Promise<EpochResult>;
 }
 
+/** The batches' examples joined in visiting order: x [n, inputs] and the labels [n]. */
+export function concatBatches(batches: readonly HostBatch<Uint8Array>[]): { x: Float32Array; y: Uint8Array } {
+  const n = batches.reduce((s, b) => s + b.size, 0);
+  const x = new Float32Array(n * MLP.inputs), y = new Uint8Array(n);
+  let at = 0;
+  for (const b of batches) {
+    x.set(b.x, at * MLP.inputs);
+    y.set(b.y, at);
+    at += b.size;
+  }
+  return { x, y };
+}
+
 /** [rows, cols] → [cols, rows]. */
 export function transpose(a: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(a.length);

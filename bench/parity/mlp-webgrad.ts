@@ -5,7 +5,7 @@ import type { HostBatch } from '../../bindings/data/dataloader.js';
 import { SGD } from '../../bindings/optim/index.js';
 import { fit } from '../../bindings/train/fit.js';
 import { d2lModel } from '../../bindings/train/models.js';
-import { MLP, type EpochResult, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
+import { MLP, concatBatches, type EpochResult, type MlpTrainer, type MlpWeights } from './mlp-trainer.js';
 
 export function webgradMlpTrainer(backend: Backend): MlpTrainer {
   const threads = (backend as { threads?: number }).threads ?? 1;
@@ -18,15 +18,7 @@ export function webgradMlpTrainer(backend: Backend): MlpTrainer {
       const initial: Record<string, Float32Array> = { '0.weight': weights.w1, '0.bias': weights.b1, '2.weight': weights.w2, '2.bias': weights.b2 };
       for (const [name, p] of params) backend.write(p.storage, initial[name]);
       // the batches, concatenated in visiting order, so fit()'s unshuffled loader visits exactly them
-      const n = batches.reduce((s, b) => s + b.size, 0);
-      const x = new Float32Array(n * MLP.inputs);
-      const y = new Uint8Array(n);
-      let at = 0;
-      for (const b of batches) {
-        x.set(b.x, at * MLP.inputs);
-        y.set(b.y, at);
-        at += b.size;
-      }
+      const { x, y } = concatBatches(batches);
       const data = makeDataset(x, y, [MLP.inputs]);
       const started = performance.now();
       const { history } = await fit(model, {
